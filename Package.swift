@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "baa-review",
+    products: [
+        .executable(name: "baa-review", targets: ["baa-review"]),
+        .library(name: "ContractIngest", targets: ["ContractIngest"]),
+        .library(name: "ContractModel", targets: ["ContractModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "ContractModel", swiftSettings: upcoming),
+        .target(
+            name: "ContractIngest",
+            dependencies: [
+                "ContractModel", "CPoppler", "CLibXML2", "ZIPFoundation",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming),
+        .executableTarget(
+            name: "baa-review",
+            dependencies: [
+                "ContractModel", "ContractIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ContractIngestTests",
+            dependencies: ["ContractIngest", "ContractModel", "ZIPFoundation"],
+            swiftSettings: upcoming),
+    ]
+)

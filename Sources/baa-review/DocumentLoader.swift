@@ -1,0 +1,69 @@
+import ContractIngest
+import ContractModel
+import Dispatch
+import Foundation
+
+/// Loads files from disk and reads them under a watchdog, so a C library that
+/// loops on a hostile file cannot hang the command: after the time limit the
+/// document is reported as failed and the command moves on (the stuck reader
+/// thread is abandoned and dies with the process).
+struct DocumentLoader {
+    var options: ReadOptions
+
+    func load(_ path: String) -> Result<Document, ReadError> {
+        let data: Data
+        do {
+            data = try Self.readFile(path, limit: options.maxInputBytes)
+        } catch {
+            return .failure(error)
+        }
+        let reader = DocumentReader(options: options)
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let result: Result<Document, ReadError>
+            result = Result { () throws(ReadError) -> Document in try reader.read(data, path: path) }
+            box.set(result)
+            done.signal()
+        }
+        thread.stackSize = 16 << 20  // deep XML and recursive structures
+        thread.start()
+        if done.wait(timeout: .now() + options.timeLimit) == .timedOut {
+            return .failure(ReadError(file: path, reason: .timeLimit(seconds: options.timeLimit)))
+        }
+        return box.get()!
+    }
+
+    static func readFile(_ path: String, limit: Int) throws(ReadError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(file: path, reason: .io("no such file"))
+        }
+        if isDirectory.boolValue { throw ReadError(file: path, reason: .io("it is a directory; name the files in it")) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(file: path, reason: .io("permission denied or not a regular file"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit {
+                throw ReadError(
+                    file: path,
+                    reason: .limitExceeded(what: "the file size", limit: "\(limit) bytes", flag: "--max-bytes"))
+            }
+            return data
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw ReadError(file: path, reason: .io(error.localizedDescription))
+        }
+    }
+}
+
+/// A result handed from the reader thread to the waiting one.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<Document, ReadError>?
+    func set(_ v: Result<Document, ReadError>) { lock.withLock { value = v } }
+    func get() -> Result<Document, ReadError>? { lock.withLock { value } }
+}

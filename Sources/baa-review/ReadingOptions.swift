@@ -1,0 +1,33 @@
+import ArgumentParser
+import ContractModel
+
+/// Limits and the password shared by every command that reads contracts.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "Password for encrypted PDFs.")
+    var password: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds allowed to read one document.")
+    var timeLimit: Double = 20
+
+    @Option(name: .customLong("max-bytes"), help: "Largest input file accepted, in bytes.")
+    var maxBytes: Int = 200 << 20
+
+    @Option(name: .customLong("max-unzipped-bytes"), help: "Largest total decompressed size of a DOCX, in bytes.")
+    var maxUnzippedBytes: Int = 512 << 20
+
+    @Option(name: .customLong("max-pages"), help: "Most PDF pages read from one document.")
+    var maxPages: Int = 2_000
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds.") }
+        guard maxBytes > 0, maxUnzippedBytes > 0, maxPages > 0 else {
+            throw ValidationError("--max-bytes, --max-unzipped-bytes and --max-pages must be positive.")
+        }
+    }
+
+    var readOptions: ReadOptions {
+        ReadOptions(
+            password: password, maxInputBytes: maxBytes, maxDecompressedBytes: maxUnzippedBytes,
+            maxPages: maxPages, timeLimit: timeLimit)
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The only place that writes to the terminal.
+enum Terminal {
+    static func out(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("baa-review: error: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("baa-review: warning: \(message)\n".utf8))
+    }
+}
