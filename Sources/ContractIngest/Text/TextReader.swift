@@ -3,121 +3,181 @@ import Foundation
 
 /// Reads plain text and Markdown.
 ///
-/// Blocks are groups of lines separated by blank lines; inside a group, a line
-/// that starts with a clause number ("4.2", "(b)", "Section 4.02") starts a
-/// new block, and other lines continue the one before (hard-wrapped text).
-/// Markdown adds headings (`#`), list markers and emphasis, which are read as
-/// structure and removed from the text.
+/// Blocks are groups of lines separated by blank lines. Inside a group, a line
+/// that starts with a clause number ("4.2", "(b)", "Section 4.02") starts a new
+/// block, and other lines continue the one before (hard-wrapped text). A short
+/// title-case line without closing punctuation that stands alone or is
+/// followed by more text is a heading. Markdown adds `#` headings, list
+/// markers, tables, block quotes and emphasis, read as structure and removed
+/// from the text.
 struct TextReader: FormatReader {
     var markdown: Bool
+
+    private struct Pending {
+        var kind: Block.Kind
+        var label: String?
+        var level: Int?
+        var lines: [Substring]
+        var start: Int
+        var end: Int
+    }
 
     func read(_ data: Data, file: String, options: ReadOptions) throws(ReadError) -> ReadResult {
         let decoded = TextDecoder.decode(data)
         var warnings: [String] = []
         if decoded.replaced > 0 {
+            let n = decoded.replaced
             warnings.append(
-                "\(decoded.replaced) invalid \(decoded.encoding) byte sequence\(decoded.replaced == 1 ? " was" : "s were") "
-                    + "replaced with U+FFFD")
+                "\(n) invalid \(decoded.encoding) byte sequence\(n == 1 ? " was" : "s were") replaced with U+FFFD")
         }
-        let lines = decoded.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = decoded.text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var blocks: [Block] = []
-        var current: (kind: Block.Kind, label: String?, level: Int?, text: [Substring], start: Int, end: Int)?
+        var pending: Pending?
         var inFence = false
+        var tableIndex = -1
+        var tableRow = 0
+        var inTable = false
 
         func flush() {
-            guard let c = current else { return }
-            let text = Whitespace.collapse(c.text.joined(separator: " "))
-            if !text.isEmpty || c.label != nil {
-                blocks.append(
-                    Block(
-                        kind: c.kind, label: c.label, text: text, level: c.level,
-                        source: SourcePosition(line: c.start, endLine: c.end)))
-            }
-            current = nil
+            guard let p = pending else { return }
+            pending = nil
+            let text = Whitespace.collapse(p.lines.joined(separator: " "))
+            guard !text.isEmpty || p.label != nil else { return }
+            blocks.append(
+                Block(
+                    kind: p.kind, label: p.label, text: text, level: p.level,
+                    source: SourcePosition(line: p.start, endLine: p.end)))
+        }
+        func emit(_ kind: Block.Kind, label: String?, text: String, level: Int?, line: Int) {
+            blocks.append(
+                Block(
+                    kind: kind, label: label, text: Whitespace.collapse(text), level: level,
+                    source: SourcePosition(line: line, endLine: line)))
         }
 
         for (offset, rawLine) in lines.enumerated() {
             let lineNumber = offset + 1
-            var line = Substring(rawLine)
-            if markdown, line.hasPrefix("```") || line.hasPrefix("~~~") {
+            let indentChars = rawLine.prefix(while: { $0 == " " || $0 == "\t" })
+            let indent = indentChars.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            var content = rawLine.dropFirst(indentChars.count)
+            while let last = content.last, last == " " || last == "\t" { content = content.dropLast() }
+            if content.isEmpty {
                 flush()
-                inFence.toggle()
+                inTable = false
                 continue
             }
-            let stripped = line.drop(while: { $0 == " " || $0 == "\t" })
-            if stripped.isEmpty {
-                flush()
-                continue
-            }
-            if markdown, !inFence {
-                if let heading = markdownHeading(stripped) {
+            if markdown {
+                if content.hasPrefix("```") || content.hasPrefix("~~~") {
                     flush()
-                    let text = Self.stripInline(heading.text)
-                    let split = LabelParser.split(text)
-                    blocks.append(
-                        Block(
-                            kind: .heading, label: split?.label, text: Whitespace.collapse(split?.rest ?? text),
-                            level: heading.level - 1, source: SourcePosition(line: lineNumber, endLine: lineNumber)))
+                    inFence.toggle()
                     continue
                 }
-                if stripped.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" || $0 == " " }), stripped.count >= 3 {
-                    flush()  // thematic break
-                    continue
-                }
-                if stripped.hasPrefix("|") {
-                    flush()
-                    if stripped.allSatisfy({ "|-: ".contains($0) }) { continue }
-                    let cells = stripped.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                    let table = blocks.compactMap { $0.cell?.table }.max().map { $0 + 1 } ?? 0
-                    let row = (blocks.last?.cell?.table == table) ? blocks.last!.cell!.row + 1 : 0
-                    for (column, cell) in cells.enumerated() {
-                        blocks.append(
-                            Block(
-                                kind: .tableCell, text: Whitespace.collapse(Self.stripInline(cell)),
-                                source: SourcePosition(line: lineNumber, endLine: lineNumber),
-                                cell: TableCell(table: table, row: row, column: column)))
+                if !inFence {
+                    if let heading = Self.markdownHeading(content) {
+                        flush()
+                        let text = Self.stripInline(heading.text)
+                        let split = LabelParser.split(text)
+                        emit(.heading, label: split?.label, text: split?.rest ?? text, level: heading.level - 1, line: lineNumber)
+                        continue
                     }
+                    if content.count >= 3, content.allSatisfy({ "-*_ ".contains($0) }) {
+                        flush()  // thematic break
+                        continue
+                    }
+                    if content.hasPrefix("|") {
+                        flush()
+                        if !inTable {
+                            inTable = true
+                            tableIndex += 1
+                            tableRow = 0
+                        }
+                        if content.allSatisfy({ "|-: ".contains($0) }) { continue }
+                        var cells = content.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+                        if content.hasSuffix("|") { cells = cells.dropLast() }
+                        for (column, cell) in cells.enumerated() {
+                            blocks.append(
+                                Block(
+                                    kind: .tableCell, text: Whitespace.collapse(Self.stripInline(cell)),
+                                    source: SourcePosition(line: lineNumber, endLine: lineNumber),
+                                    cell: TableCell(table: tableIndex, row: tableRow, column: column)))
+                        }
+                        tableRow += 1
+                        continue
+                    }
+                    while content.hasPrefix(">") { content = content.dropFirst().drop(while: { $0 == " " }) }
+                    if let bullet = content.first, "-*+".contains(bullet), content.dropFirst().first == " " {
+                        flush()
+                        pending = Pending(
+                            kind: .listItem, label: "\u{2022}", level: indent / 2,
+                            lines: [Substring(Self.stripInline(content.dropFirst(2)))], start: lineNumber, end: lineNumber)
+                        continue
+                    }
+                }
+            }
+            let text = markdown && !inFence ? Substring(Self.stripInline(content)) : content
+            if let split = LabelParser.split(String(text)) {
+                flush()
+                if Self.isHeadingLine(split.rest, next: Self.nextLine(lines, after: offset)) {
+                    emit(.heading, label: split.label, text: split.rest, level: Self.depth(of: split.label), line: lineNumber)
                     continue
                 }
-                line = stripped.hasPrefix(">") ? stripped.dropFirst().drop(while: { $0 == " " }) : line
-            }
-            let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-            var content = markdown ? Self.stripInline(line.drop(while: { $0 == " " || $0 == "\t" })) : String(stripped)
-            var kind: Block.Kind = .paragraph
-            var level: Int? = nil
-            if markdown, !inFence, let bullet = content.first, "-*+".contains(bullet), content.dropFirst().first == " " {
-                content = String(content.dropFirst(2))
-                kind = .listItem
-                level = indent / 2
-            }
-            if let split = LabelParser.split(content), current == nil || startsNewBlock(split) {
-                flush()
-                current = (
-                    split.label.first == "(" || kind == .listItem || markdown ? .listItem : .paragraph, split.label,
-                    level ?? indent / 2, [Substring(split.rest)], lineNumber, lineNumber
-                )
-                if !markdown && !split.label.hasPrefix("(") { current!.kind = .paragraph }
+                let kind: Block.Kind = markdown || Self.isListLabel(split.label) ? .listItem : .paragraph
+                pending = Pending(
+                    kind: kind, label: split.label, level: markdown ? indent / 2 : Self.depth(of: split.label),
+                    lines: [Substring(split.rest)], start: lineNumber, end: lineNumber)
                 continue
             }
-            if kind == .listItem {
-                flush()
-                current = (.listItem, "\u{2022}", level, [Substring(content)], lineNumber, lineNumber)
-                continue
-            }
-            if current == nil {
-                current = (.paragraph, nil, nil, [Substring(content)], lineNumber, lineNumber)
+            if pending == nil {
+                if Self.isHeadingLine(String(text), next: Self.nextLine(lines, after: offset)) {
+                    emit(.heading, label: nil, text: String(text), level: nil, line: lineNumber)
+                    continue
+                }
+                pending = Pending(kind: .paragraph, label: nil, level: nil, lines: [text], start: lineNumber, end: lineNumber)
             } else {
-                current!.text.append(Substring(content))
-                current!.end = lineNumber
+                pending!.lines.append(text)
+                pending!.end = lineNumber
             }
         }
         flush()
         return ReadResult(blocks: blocks, warnings: warnings)
     }
 
-    private func startsNewBlock(_ split: LabelParser.Match) -> Bool { true }
+    private static func nextLine(_ lines: [Substring], after offset: Int) -> Substring? {
+        guard offset + 1 < lines.count else { return nil }
+        let next = lines[offset + 1].drop(while: { $0 == " " || $0 == "\t" })
+        return next.isEmpty ? nil : next
+    }
 
-    private func markdownHeading(_ s: Substring) -> (level: Int, text: Substring)? {
+    /// A heading line is short, has no closing punctuation, is title case or
+    /// upper case, and stands alone or is followed by a line that starts a sentence.
+    static func isHeadingLine(_ text: String, next: Substring?) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !words.isEmpty, words.count <= 10, let last = text.last else { return false }
+        if ".;,:)\"\u{201D}".contains(last) && !(last == ":" && words.count <= 4) { return false }
+        if let next, let c = next.first, c.isLowercase { return false }
+        let significant = words.filter { $0.count >= 4 }
+        guard !significant.isEmpty else { return words.allSatisfy { $0.first?.isUppercase == true } }
+        let capitalised = significant.filter { $0.first?.isUppercase == true || $0.first == "\u{201C}" }
+        return capitalised.count * 3 >= significant.count * 2 && (capitalised.count == significant.count || words.count <= 6)
+    }
+
+    /// "(a)", "a.", "iv." and "•" mark list items; "4.2" and "Section 4.02" numbered paragraphs.
+    static func isListLabel(_ label: String) -> Bool {
+        guard let first = label.first else { return false }
+        return first == "(" || first == "\u{2022}" || first.isLetter && label.count <= 5 && !label.contains(" ")
+    }
+
+    /// Outline depth implied by a typed label: "4." 0, "4.2" 1, "4.2.1" 2, "(a)" nil.
+    static func depth(of label: String) -> Int? {
+        if label.uppercased().hasPrefix("ARTICLE") { return 0 }
+        let core = label.split(separator: " ").last.map(String.init) ?? label
+        guard let first = core.first, first.isNumber else { return nil }
+        let trimmed = core.hasSuffix(".") ? String(core.dropLast()) : core
+        return trimmed.split(separator: ".").count - 1
+    }
+
+    private static func markdownHeading(_ s: Substring) -> (level: Int, text: Substring)? {
         let hashes = s.prefix(while: { $0 == "#" })
         guard (1...6).contains(hashes.count), s.dropFirst(hashes.count).first == " " else { return nil }
         var text = s.dropFirst(hashes.count + 1)
@@ -125,13 +185,12 @@ struct TextReader: FormatReader {
         return (hashes.count, text)
     }
 
-    /// Removes Markdown emphasis and code markers and keeps link text.
+    /// Removes Markdown emphasis and code markers and keeps a link's text.
     static func stripInline(_ s: some StringProtocol) -> String {
+        let chars = Array(s)
         var out = ""
-        out.reserveCapacity(s.count)
-        var chars = Array(s)
+        out.reserveCapacity(chars.count)
         var i = 0
-        // [text](url) -> text
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count {
@@ -139,22 +198,25 @@ struct TextReader: FormatReader {
                 i += 2
                 continue
             }
-            if c == "*" || c == "`" || (c == "_" && (i + 1 < chars.count && chars[i + 1] == "_")) {
-                i += (c == "_") ? 2 : 1
-                continue
-            }
-            if c == "]", i + 1 < chars.count, chars[i + 1] == "(", let close = chars[(i + 1)...].firstIndex(of: ")") {
-                i = close + 1
-                continue
-            }
-            if c == "[", chars[(i + 1)...].contains("]") {
+            if c == "*" || c == "`" {
                 i += 1
+                continue
+            }
+            if c == "_", i + 1 < chars.count, chars[i + 1] == "_" {
+                i += 2
+                continue
+            }
+            // [text](url): keep the text, drop the target
+            if c == "[", let close = chars[(i + 1)...].firstIndex(of: "]"), close + 1 < chars.count,
+                chars[close + 1] == "(", let end = chars[(close + 1)...].firstIndex(of: ")")
+            {
+                out.append(contentsOf: chars[(i + 1)..<close])
+                i = end + 1
                 continue
             }
             out.append(c)
             i += 1
         }
-        chars.removeAll()
         return out
     }
 }

@@ -1,0 +1,98 @@
+import ContractModel
+import Foundation
+import Testing
+
+@testable import ContractIngest
+
+@Suite struct TextReaderTests {
+    private func read(_ text: String, name: String = "c.txt") throws -> Document {
+        try DocumentReader().read(Data(text.utf8), path: name)
+    }
+
+    @Test func numberedLinesStartBlocksAndWrappedLinesJoin() throws {
+        let doc = try read("1. Definitions\nThe term means X.\n\n1.1 Vendor shall\nnot train models.\n(a) first\n(b) second\n")
+        #expect(doc.blocks.map(\.renderedText) == [
+            "1. Definitions", "The term means X.", "1.1 Vendor shall not train models.", "(a) first", "(b) second",
+        ])
+        #expect(doc.blocks[0].kind == .heading)
+        #expect(doc.blocks[2].label == "1.1")
+        #expect(doc.blocks[2].level == 1)
+        #expect(doc.blocks[2].source == SourcePosition(line: 4, endLine: 5))
+        #expect(doc.blocks[3].kind == .listItem)
+    }
+
+    @Test func utf16WithBOM() throws {
+        var data = Data([0xFF, 0xFE])
+        for unit in "Section 2.01 Notice \u{2014} 72 hours".utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let doc = try DocumentReader().read(data, path: "u16.txt")
+        #expect(doc.blocks.first?.label == "Section 2.01")
+        #expect(doc.blocks.first?.text == "Notice \u{2014} 72 hours")
+        var be = Data([0xFE, 0xFF])
+        for unit in "Hello".utf16 { be.append(contentsOf: [UInt8(unit >> 8), UInt8(unit & 0xFF)]) }
+        #expect(try DocumentReader().read(be, path: "be.txt").blocks.first?.text == "Hello")
+    }
+
+    @Test func utf8BOMIsDropped() throws {
+        let doc = try DocumentReader().read(Data([0xEF, 0xBB, 0xBF]) + Data("Plain text.".utf8), path: "bom.txt")
+        #expect(doc.blocks.first?.text == "Plain text.")
+        #expect(doc.metadata.warnings.isEmpty)
+    }
+
+    @Test func invalidBytesAreReplacedAndReported() throws {
+        let data = Data("Vendor shall ".utf8) + Data([0xC3, 0x28, 0xFF]) + Data(" notify.".utf8)
+        let doc = try DocumentReader().read(data, path: "bad.txt")
+        #expect(doc.blocks.first?.text.contains("\u{FFFD}") == true)
+        #expect(doc.metadata.warnings.count == 1)
+        #expect(doc.metadata.warnings.first?.contains("replaced") == true)
+    }
+
+    @Test func markdownStructure() throws {
+        let md = """
+            # Business Associate Agreement
+
+            ## 2. Obligations
+
+            **Vendor** shall *not* use [PHI](https://example.invalid) except:
+
+            - as permitted
+            - as required by law
+
+            | Subprocessor | Region |
+            |---|---|
+            | CloudCo | US |
+            """
+        let doc = try read(md, name: "a.md")
+        #expect(doc.metadata.format == .markdown)
+        #expect(doc.blocks[0].kind == .heading && doc.blocks[0].level == 0)
+        #expect(doc.blocks[1].label == "2." && doc.blocks[1].text == "Obligations" && doc.blocks[1].level == 1)
+        #expect(doc.blocks[2].text == "Vendor shall not use PHI except:")
+        #expect(doc.blocks[3].kind == .listItem && doc.blocks[3].text == "as permitted")
+        let cells = doc.blocks.filter { $0.kind == .tableCell }
+        #expect(cells.map(\.text) == ["Subprocessor", "Region", "CloudCo", "US"])
+        #expect(cells.last?.cell == TableCell(table: 0, row: 1, column: 1))
+    }
+
+    @Test func bracketsInContractTextAreKept() throws {
+        let doc = try read("Vendor means [Insert Name of Business Associate].", name: "x.md")
+        #expect(doc.blocks.first?.text == "Vendor means [Insert Name of Business Associate].")
+    }
+
+    @Test func goldenDump() throws {
+        let text = """
+            BUSINESS ASSOCIATE AGREEMENT
+
+            This Agreement is made between Riverbend Health ("Covered Entity") and
+            Acme Scribe AI, Inc. ("Business Associate").
+
+            ARTICLE I
+            DEFINITIONS
+
+            Section 1.01 Terms. Capitalised terms have the meanings in the HIPAA Rules.
+
+            Section 1.02 PHI. "PHI" means protected health information.
+              (a) including electronic PHI; and
+              (b) including data derived from it.
+            """
+        assertGolden(try read(text).dump(), named: "text-articles.dump")
+    }
+}
