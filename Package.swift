@@ -44,5 +44,9 @@ let package = Package(
             name: "ContractIngestTests",
             dependencies: ["ContractIngest", "ContractModel", "ZIPFoundation"],
             swiftSettings: upcoming),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["baa-review"],
+            swiftSettings: upcoming),
     ]
 )

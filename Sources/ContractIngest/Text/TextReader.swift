@@ -56,8 +56,10 @@ struct TextReader: FormatReader {
                     source: SourcePosition(line: line, endLine: line)))
         }
 
+        var skipLine = -1
         for (offset, rawLine) in lines.enumerated() {
             let lineNumber = offset + 1
+            if offset == skipLine { continue }
             let indentChars = rawLine.prefix(while: { $0 == " " || $0 == "\t" })
             let indent = indentChars.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
             var content = rawLine.dropFirst(indentChars.count)
@@ -118,6 +120,14 @@ struct TextReader: FormatReader {
             let text = markdown && !inFence ? Substring(Self.stripInline(content)) : content
             if let split = LabelParser.split(String(text)) {
                 flush()
+                // "ARTICLE I" on its own line, its title on the next: one heading
+                if split.rest.isEmpty, let next = Self.nextLine(lines, after: offset), LabelParser.split(String(next)) == nil,
+                    Self.isHeadingLine(String(next), next: Self.nextLine(lines, after: offset + 1))
+                {
+                    emit(.heading, label: split.label, text: String(next), level: Self.depth(of: split.label), line: lineNumber)
+                    skipLine = offset + 1
+                    continue
+                }
                 if Self.isHeadingLine(split.rest, next: Self.nextLine(lines, after: offset)) {
                     emit(.heading, label: split.label, text: split.rest, level: Self.depth(of: split.label), line: lineNumber)
                     continue

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the built `baa-review` binary (beside the test bundle) and captures its output.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+let cliRepoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+func sharedFile(_ relative: String) -> String? {
+    let path = cliRepoRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative).path
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+}
+
+func runCLI(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
+    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = binDir.appendingPathComponent("baa-review")
+    if !FileManager.default.fileExists(atPath: binary.path) {
+        // xctest bundles live one level deeper on some layouts
+        binary = binDir.deletingLastPathComponent().appendingPathComponent("baa-review")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let cwd { process.currentDirectoryURL = cwd }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("baa-review-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
