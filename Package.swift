@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "baa-review", targets: ["baa-review"]),
         .library(name: "ContractIngest", targets: ["ContractIngest"]),
         .library(name: "ContractModel", targets: ["ContractModel"]),
+        .library(name: "ContractSegment", targets: ["ContractSegment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,7 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "ContractModel", swiftSettings: upcoming),
+        .target(name: "ContractSegment", dependencies: ["ContractModel"], swiftSettings: upcoming),
         .target(
             name: "ContractIngest",
             dependencies: [
@@ -36,13 +38,17 @@ let package = Package(
         .executableTarget(
             name: "baa-review",
             dependencies: [
-                "ContractModel", "ContractIngest",
+                "ContractModel", "ContractIngest", "ContractSegment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
         .testTarget(
             name: "ContractIngestTests",
             dependencies: ["ContractIngest", "ContractModel", "ZIPFoundation"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ContractSegmentTests",
+            dependencies: ["ContractSegment", "ContractIngest", "ContractModel"],
             swiftSettings: upcoming),
         .testTarget(
             name: "CLITests",

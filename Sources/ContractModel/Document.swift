@@ -11,10 +11,13 @@ public struct Document: Sendable, Codable, Equatable {
     /// (running headers and footers, page numbers) is not here but in
     /// ``DocumentMetadata/furniture``.
     public var blocks: [Block]
+    /// The clause tree, definitions and parties, once the segment stage has run.
+    public var structure: ContractStructure?
 
-    public init(metadata: DocumentMetadata, blocks: [Block]) {
+    public init(metadata: DocumentMetadata, blocks: [Block], structure: ContractStructure? = nil) {
         self.metadata = metadata
         self.blocks = blocks
+        self.structure = structure
     }
 }
 

@@ -12,6 +12,7 @@ public enum DocumentJSON {
         let metadata: DocumentMetadata
         let pendingTrackedChanges: Bool
         let blocks: [Block]
+        let structure: ContractStructure?
     }
 
     /// The shared encoder settings: sorted snake_case keys, pretty printed.
@@ -26,7 +27,8 @@ public enum DocumentJSON {
     public static func encode(_ document: Document) throws -> String {
         let envelope = Envelope(
             schema: schema, metadata: document.metadata,
-            pendingTrackedChanges: document.metadata.trackedChanges.pending, blocks: document.blocks)
+            pendingTrackedChanges: document.metadata.trackedChanges.pending, blocks: document.blocks,
+            structure: document.structure)
         let data = try makeEncoder().encode(envelope)
         return String(decoding: data, as: UTF8.self)
     }

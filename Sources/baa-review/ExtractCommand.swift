@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractIngest
 import ContractModel
+import ContractSegment
 import Foundation
 
 /// `baa-review extract`: prints what was read from each contract.
@@ -23,6 +24,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: text, json, or dump (one line per block, for tests).")
     var format: Format = .text
 
+    @Flag(help: "Print the clause tree (number, heading, page, first words); JSON adds definitions, parties and cross-references.")
+    var clauses = false
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
@@ -34,14 +38,15 @@ struct ExtractCommand: ParsableCommand {
             case .failure(let error):
                 failed += 1
                 Terminal.error(error.description)
-            case .success(let document):
+            case .success(var document):
+                if clauses { document = Segmenter().segment(document) }
                 for warning in document.metadata.warnings { Terminal.warning("\(path): \(warning)") }
                 switch format {
                 case .text:
                     if files.count > 1 { Terminal.out((index > 0 ? "\n" : "") + "==> \(path) <==\n") }
-                    Terminal.out(TextRendering.render(document))
+                    Terminal.out(document.structure?.dump() ?? TextRendering.render(document))
                 case .dump:
-                    Terminal.out(document.dump())
+                    Terminal.out(document.dump() + (document.structure.map { "--\n" + $0.dump() } ?? ""))
                 case .json:
                     jsonDocuments.append(try DocumentJSON.encode(document))
                 }

@@ -163,8 +163,8 @@ struct TextReader: FormatReader {
     /// upper case, and stands alone or is followed by a line that starts a sentence.
     static func isHeadingLine(_ text: String, next: Substring?) -> Bool {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !words.isEmpty, words.count <= 10, let last = text.last else { return false }
-        if ".;,:)\"\u{201D}".contains(last) && !(last == ":" && words.count <= 4) { return false }
+        guard !words.isEmpty, words.count <= 14, let last = text.last else { return false }
+        if ".;,:)\"\u{201D}".contains(last) { return false }
         if let next, let c = next.first, c.isLowercase { return false }
         let significant = words.filter { $0.count >= 4 }
         guard !significant.isEmpty else { return words.allSatisfy { $0.first?.isUppercase == true } }

@@ -1,0 +1,75 @@
+import ContractModel
+
+/// Finds the terms a contract defines: `"Customer Data" means ...`,
+/// `"PHI" shall have the meaning ...`, and parenthetical definitions such as
+/// `(the "Services")` or `("Vendor")`.
+enum DefinitionReader {
+    private static let openQuotes: Set<Character> = ["\u{201C}", "\"", "\u{2018}"]
+    private static let closeQuotes: Set<Character> = ["\u{201D}", "\"", "\u{2019}"]
+    private static let verbs = [
+        "means", "mean", "shall mean", "shall have", "has the meaning", "have the meaning", "includes", "include",
+        "shall include", "refers to", "shall refer to", "is defined", "shall be", "will mean", "as used",
+    ]
+
+    /// Terms whose definition tells us they cover health information.
+    static let healthTerms = [
+        "protected health information", "phi", "ephi", "electronic protected health information",
+        "individually identifiable health information", "health information", "patient data", "medical records",
+    ]
+
+    /// Definitions found in `text`, which sits in clause `clause` (`nil` for the preamble).
+    static func definitions(in text: String, clause: Int?) -> [DefinedTerm] {
+        var found: [DefinedTerm] = []
+        let sentences = SentenceSplitter.split(text)
+        for sentence in sentences {
+            for (term, range) in quotedTerms(sentence) {
+                let after = sentence[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+                let before = sentence[..<range.lowerBound]
+                let isParenthetical = before.trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("(")
+                    || before.lowercased().range(of: #"\((the |collectively,? (the )?|hereinafter( the)? |each,? a )?\s*$"#, options: .regularExpression) != nil
+                let isDefining = verbs.contains(where: { after.hasPrefix($0) }) || after.hasPrefix("shall generally have")
+                    || after.hasPrefix(", as used") || after.hasPrefix("or ") && after.contains("mean")
+                guard isParenthetical || isDefining else { continue }
+                let definition = isDefining ? sentence : String(before).trimmingCharacters(in: .whitespaces)
+                found.append(
+                    DefinedTerm(term: term, definition: definition, clause: clause, includes: includes(in: definition, term: term)))
+            }
+        }
+        return found
+    }
+
+    /// Health-information terms a definition mentions, lower-cased ("protected health information").
+    static func includes(in definition: String, term: String) -> [String] {
+        let lower = definition.lowercased()
+        let ownTerm = term.lowercased()
+        return healthTerms.filter { candidate in
+            candidate != ownTerm && lower.range(of: "\\b" + candidate + "\\b", options: .regularExpression) != nil
+        }
+    }
+
+    /// Quoted phrases of one to six words that start with a capital letter.
+    private static func quotedTerms(_ s: String) -> [(String, Range<String.Index>)] {
+        var result: [(String, Range<String.Index>)] = []
+        var i = s.startIndex
+        while i < s.endIndex {
+            if openQuotes.contains(s[i]) {
+                let contentStart = s.index(after: i)
+                if let close = s[contentStart...].firstIndex(where: { closeQuotes.contains($0) }) {
+                    let term = s[contentStart..<close].trimmingCharacters(in: .whitespaces)
+                    let words = term.split(separator: " ")
+                    if !term.isEmpty, words.count <= 6, term.first!.isUppercase || term.first!.isNumber,
+                        !term.hasSuffix("."), !term.contains(",")
+                    {
+                        result.append((term, i..<s.index(after: close)))
+                    }
+                    i = s.index(after: close)
+                    continue
+                }
+            }
+            i = s.index(after: i)
+        }
+        return result
+    }
+}
+
+import Foundation

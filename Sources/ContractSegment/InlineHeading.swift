@@ -1,0 +1,41 @@
+/// Finds a heading run into the start of a clause's text: "Term. The term of
+/// this Agreement ..." -> ("Term", "The term of this Agreement ...").
+enum InlineHeading {
+    /// Splits an inline heading off `text`, or returns `nil` when there is none.
+    /// A heading is a short title-case phrase (at most eight words) ending in a
+    /// period, colon or dash, followed by more text.
+    static func split(_ text: String) -> (heading: String, rest: String)? {
+        let separators: [String] = [". ", ": ", " \u{2014} ", " \u{2013} ", " - "]
+        var best: (String.Index, String.Index)?
+        for separator in separators {
+            if let range = text.range(of: separator), best == nil || range.lowerBound < best!.0 {
+                best = (range.lowerBound, range.upperBound)
+            }
+        }
+        guard let (end, restStart) = best else { return nil }
+        let head = text[..<end]
+        let rest = text[restStart...]
+        let words = head.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, !rest.isEmpty else { return nil }
+        guard let first = head.first, first.isUppercase || first == "\u{201C}" || first == "\"" else { return nil }
+        if head.contains(where: { $0 == "," || $0 == ";" || $0 == "(" }) { return nil }
+        // every word of four letters or more is capitalised, quoted terms allowed ("“PHI”")
+        let connectives: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "by", "with", "a", "an"]
+        for word in words {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "\u{201C}\u{201D}\"'"))
+            guard let c = bare.first else { continue }
+            if connectives.contains(bare.lowercased()) { continue }
+            if !(c.isUppercase || c.isNumber) { return nil }
+        }
+        // "The Vendor shall" is a sentence, not a heading: a heading has no modal verb
+        let modals: Set<String> = ["shall", "will", "may", "must", "agrees", "is", "are"]
+        if words.contains(where: { modals.contains($0.lowercased()) }) { return nil }
+        // an abbreviation such as "Inc." or "U.S." ends no heading
+        if let last = words.last, ["Inc", "Ltd", "Co", "Corp", "No", "Sec", "U.S", "L.L.C", "LLC", "P.C"].contains(String(last)) {
+            return nil
+        }
+        return (String(head), String(rest))
+    }
+}
+
+import Foundation

@@ -1,0 +1,68 @@
+import ContractModel
+
+/// Maps the parties named in the preamble to their roles: who is the covered
+/// entity and who the business associate, and the short names the contract uses.
+enum PartyReader {
+    static let businessAssociateNames = [
+        "business associate", "vendor", "contractor", "supplier", "service provider", "provider", "processor",
+        "subcontractor", "consultant", "licensor", "company",
+    ]
+    static let coveredEntityNames = [
+        "covered entity", "customer", "client", "health system", "plan sponsor", "plan", "hospital", "practice",
+        "controller", "licensee", "organization",
+    ]
+
+    /// The role a short name implies, if any.
+    static func role(of alias: String) -> Party.Role {
+        let lower = alias.lowercased()
+        if businessAssociateNames.contains(lower) { return .businessAssociate }
+        if coveredEntityNames.contains(lower) { return .coveredEntity }
+        return .unknown
+    }
+
+    /// Parties from the preamble's parenthetical definitions, e.g.
+    /// `Acme Scribe AI, Inc., a Delaware corporation ("Vendor")`.
+    static func parties(preamble: [String], definitions: [DefinedTerm]) -> [Party] {
+        var parties: [Party] = []
+        for paragraph in preamble {
+            for match in paragraph.matches(of: /(?:between|and|by|with|,)\s+([^()]{2,160}?)\s*\((?:the |hereinafter |hereinafter referred to as )?[“"]([^”"]{2,40})[”"]\)/) {
+                var name = String(match.1).trimmingCharacters(in: .whitespaces)
+                // drop a descriptor: ", a Delaware corporation", ", with offices at ..."
+                if let r = name.range(of: #",\s+(a|an|the|with|having|located|whose)\s"#, options: .regularExpression) {
+                    name = String(name[..<r.lowerBound])
+                }
+                while let r = name.range(of: #"^(between|and|by|with|among)\s+"#, options: [.regularExpression, .caseInsensitive]) {
+                    name.removeSubrange(r)
+                }
+                name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+                let alias = String(match.2)
+                guard !name.isEmpty, name.split(separator: " ").count <= 12, name.first?.isUppercase == true else { continue }
+                let aliasRole = role(of: alias)
+                if aliasRole == .unknown, !alias.contains(" "), alias.lowercased() == "agreement" { continue }
+                if let existing = parties.firstIndex(where: { $0.name == name }) {
+                    parties[existing].aliases.append(alias)
+                    if parties[existing].role == .unknown { parties[existing].role = aliasRole }
+                } else if ["agreement", "effective date", "baa", "addendum", "services"].contains(alias.lowercased()) {
+                    continue
+                } else {
+                    parties.append(Party(name: name, aliases: [alias], role: aliasRole))
+                }
+            }
+        }
+        // a definition such as "Business Associate" shall mean Acme ... links roles to names
+        for definition in definitions {
+            let role = role(of: definition.term)
+            guard role != .unknown else { continue }
+            for i in parties.indices where parties[i].role == .unknown || parties[i].role == role {
+                let aliases = parties[i].aliases
+                if definition.definition.contains(parties[i].name) || aliases.contains(where: { definition.definition.contains("“\($0)”") || definition.definition.contains("\"\($0)\"") }) {
+                    parties[i].role = role
+                    if !aliases.contains(definition.term) { parties[i].aliases.append(definition.term) }
+                }
+            }
+        }
+        return parties
+    }
+}
+
+import Foundation
