@@ -13,11 +13,13 @@ let package = Package(
         .library(name: "ContractIngest", targets: ["ContractIngest"]),
         .library(name: "ContractModel", targets: ["ContractModel"]),
         .library(name: "ContractSegment", targets: ["ContractSegment"]),
+        .library(name: "ContractMatch", targets: ["ContractMatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +31,13 @@ let package = Package(
         .target(name: "ContractModel", swiftSettings: upcoming),
         .target(name: "ContractSegment", dependencies: ["ContractModel"], swiftSettings: upcoming),
         .target(
+            name: "ContractMatch",
+            dependencies: [
+                "ContractModel", "ContractSegment", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming),
+        .target(name: "ContractReport", dependencies: ["ContractModel"], swiftSettings: upcoming),
+        .target(
             name: "ContractIngest",
             dependencies: [
                 "ContractModel", "CPoppler", "CLibXML2", "ZIPFoundation",
@@ -38,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "baa-review",
             dependencies: [
-                "ContractModel", "ContractIngest", "ContractSegment",
+                "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),

@@ -1,0 +1,67 @@
+import ContractModel
+
+/// Evaluates library conditions on sentences.
+struct ConditionEvaluator {
+    var policy: Policy
+
+    func holds(_ condition: Condition, in s: Sentence) -> Bool {
+        switch condition {
+        case .mentions(let names): return names.allSatisfy { s.mentions($0) }
+        case .mentionsAny(let names): return names.contains { s.mentions($0) }
+        case .headingMentionsAny(let names): return names.contains { s.headingMentions($0) }
+        case .all(let list): return list.allSatisfy { holds($0, in: s) }
+        case .any(let list): return list.contains { holds($0, in: s) }
+        case .none(let list): return !list.contains { holds($0, in: s) }
+        case .predicate(let test): return s.predicates.contains { matches(test, $0, in: s) }
+        case .duration(let test): return holds(test, in: s)
+        case .regions(let test):
+            let named = s.regions
+            if let all = test.allAllowed {
+                let ok = !named.isEmpty && named.allSatisfy { policy.allowedRegions.contains($0) }
+                if ok != all { return false }
+            }
+            if let outside = test.someOutside {
+                if named.contains(where: { !policy.allowedRegions.contains($0) }) != outside { return false }
+            }
+            return true
+        }
+    }
+
+    private func holds(_ test: DurationTest, in s: Sentence) -> Bool {
+        let shortest = s.durations.map(\.hours).min()
+        if let present = test.present, (shortest != nil) != present { return false }
+        if let soft = test.soft, s.softDeadlines.isEmpty == soft { return false }
+        if let key = test.atMostPolicyHours {
+            guard let shortest, let limit = policy.threshold(key), shortest <= limit else { return false }
+        }
+        if let key = test.atLeastPolicyDays {
+            guard let shortest, let limit = policy.threshold(key), shortest / 24 >= limit else { return false }
+        }
+        if let days = test.atMostDays {
+            guard let shortest, shortest / 24 <= days else { return false }
+        }
+        return true
+    }
+
+    func matches(_ test: PredicateTest, _ p: Predicate, in s: Sentence) -> Bool {
+        if let actors = test.actors {
+            let accepted = actors.contains(p.actor) || (actors.contains(.vendor) && p.actor == .unknown)
+            if !accepted { return false }
+        }
+        if let modalities = test.modalities, !modalities.contains(p.modality) { return false }
+        let scope = p.subject + " " + p.action
+        for name in test.mentions where !s.mentions(name, inText: scope) { return false }
+        if !test.mentionsAny.isEmpty, !test.mentionsAny.contains(where: { s.mentions($0, inText: scope) }) { return false }
+        if test.notMentions.contains(where: { s.mentions($0, inText: scope) }) { return false }
+        switch test.exception {
+        case nil: break
+        case .none?: if p.exception != nil { return false }
+        case .present?: if p.exception == nil { return false }
+        case .mentionsAny(let names)?:
+            guard let e = p.exception, names.contains(where: { s.mentions($0, inText: e) }) else { return false }
+        case .notMentionsAny(let names)?:
+            if let e = p.exception, names.contains(where: { s.mentions($0, inText: e) }) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,58 @@
+import ContractModel
+import Foundation
+
+/// The library's concepts compiled for one contract. Patterns may name the
+/// contract's own words: `{vendor}` and `{customer}` (the parties' names and
+/// role words) and `{data}` (terms the contract defines to include PHI, such as
+/// "Client Data").
+final class Lexicon: @unchecked Sendable {
+    /// Concepts every library has without defining them.
+    static let builtIn: Set<String> = ["vendor", "customer", "data"]
+
+    private var regexes: [String: NSRegularExpression] = [:]
+    private let concepts: [String: [String]]
+    private let placeholders: [String: String]
+
+    init(concepts: [String: [String]], parties: PartyLexicon, dataTerms: [String]) {
+        self.concepts = concepts
+        let data = (dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
+            .sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        placeholders = ["{vendor}": parties.vendorPattern, "{customer}": parties.customerPattern, "{data}": "(?:\(data))"]
+    }
+
+    /// Substitutes harmless stand-ins for placeholders, to check a pattern compiles.
+    static func expandForValidation(_ pattern: String) -> String {
+        pattern.replacingOccurrences(of: "{vendor}", with: "vendor").replacingOccurrences(of: "{customer}", with: "customer")
+            .replacingOccurrences(of: "{data}", with: "data")
+    }
+
+    /// The compiled regex of `name`.
+    func regex(_ name: String) -> NSRegularExpression? {
+        if let cached = regexes[name] { return cached }
+        let patterns: [String]
+        switch name {
+        case "vendor": patterns = ["{vendor}"]
+        case "customer": patterns = ["{customer}"]
+        case "data": patterns = ["{data}"]
+        default: patterns = concepts[name] ?? []
+        }
+        guard !patterns.isEmpty else { return nil }
+        var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
+        for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
+        // whole words by default: a pattern that starts or ends with a letter gets a boundary
+        let regex = try? NSRegularExpression(pattern: #"(?<![\w-])(?:"# + expanded + ")", options: [.caseInsensitive])
+        regexes[name] = regex
+        return regex
+    }
+
+    /// Where concept `name` occurs in `text` (UTF-16 offsets).
+    func occurrences(of name: String, in text: String) -> [NSRange] {
+        guard let regex = regex(name) else { return [] }
+        return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
+    }
+
+    func mentions(_ name: String, in text: String) -> Bool {
+        guard let regex = regex(name) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+}

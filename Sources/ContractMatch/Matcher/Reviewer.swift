@@ -1,0 +1,53 @@
+import ContractModel
+import ContractSegment
+import Foundation
+
+/// The match stage: checks a segmented contract against every enabled
+/// provision of the library, under a policy. Deterministic: the same
+/// document, library and policy give the same findings.
+public struct Reviewer: Sendable {
+    public var library: ClauseLibrary
+    public var policy: Policy
+
+    public init(library: ClauseLibrary, policy: Policy) {
+        self.library = library
+        self.policy = policy
+    }
+
+    /// The provisions checked, in library order.
+    public var enabledProvisions: [Provision] {
+        library.provisions.filter { !policy.disabled.contains($0.id) }
+    }
+
+    /// Findings for every enabled provision, in library order. Segments the
+    /// document first if the segment stage has not run.
+    public func review(_ document: Document) -> [Finding] {
+        let structure = (document.structure ?? Segmenter().segment(document).structure)!
+        let parties = PartyLexicon(parties: structure.parties)
+        let dataTerms = structure.definitions.filter { !$0.includes.isEmpty }.map(\.term)
+        let lexicon = Lexicon(concepts: library.concepts, parties: parties, dataTerms: dataTerms)
+        let statements = StatementReader(parties: parties)
+        var sentences: [Sentence] = []
+        for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
+            for text in SentenceSplitter.split(clause.text) {
+                sentences.append(Sentence(clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements))
+            }
+        }
+        let evaluator = ConditionEvaluator(policy: policy)
+        return enabledProvisions.map { provision in
+            ProvisionMatcher(provision: provision, policy: policy, evaluator: evaluator).decide(sentences)
+        }
+    }
+
+    /// Reviews a single clause text (for the library's examples).
+    public func review(clauseText: String, provision id: String) -> Finding? {
+        guard let provision = library.provisions.first(where: { $0.id == id }) else { return nil }
+        let block = Block(kind: .paragraph, label: "1.", text: clauseText, source: SourcePosition(line: 1))
+        let document = Document(
+            metadata: DocumentMetadata(path: "example", sha256: "", format: .text, byteCount: clauseText.utf8.count),
+            blocks: [block])
+        var single = self
+        single.policy.disabled = library.provisions.map(\.id).filter { $0 != provision.id }
+        return single.review(document).first
+    }
+}

@@ -1,0 +1,84 @@
+import ContractModel
+import Foundation
+
+/// The words that name each side in one contract: the generic role names
+/// (Business Associate, Vendor, ...; Covered Entity, Customer, ...) plus the
+/// parties' own names and aliases from the preamble.
+public struct PartyLexicon: Sendable {
+    public var vendorNames: [String]
+    public var customerNames: [String]
+    private let vendorRegex: NSRegularExpression
+    private let customerRegex: NSRegularExpression
+    private let otherRegex: NSRegularExpression
+
+    public static let genericVendor = [
+        "business associate", "vendor", "contractor", "supplier", "service provider", "provider", "processor",
+        "licensor", "company", "consultant",
+    ]
+    public static let genericCustomer = [
+        "covered entity", "customer", "client", "health system", "plan sponsor", "hospital", "practice", "licensee",
+        "controller", "organization",
+    ]
+
+    public init(parties: [Party] = []) {
+        var vendor = Self.genericVendor
+        var customer = Self.genericCustomer
+        for party in parties {
+            let names = [party.name] + party.aliases
+            switch party.role {
+            case .businessAssociate: vendor += names.map { $0.lowercased() }
+            case .coveredEntity: customer += names.map { $0.lowercased() }
+            case .unknown: break
+            }
+        }
+        // a name used for both sides (rare) belongs to neither
+        let both = Set(vendor).intersection(customer)
+        vendor = vendor.filter { !both.contains($0) }
+        customer = customer.filter { !both.contains($0) }
+        vendorNames = vendor
+        customerNames = customer
+        func regex(_ words: [String]) -> NSRegularExpression {
+            let alternation = words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+            return try! NSRegularExpression(pattern: #"\b(?:"# + alternation + #")\b"#, options: [.caseInsensitive])
+        }
+        vendorRegex = regex(vendor)
+        customerRegex = regex(customer)
+        otherRegex = try! NSRegularExpression(
+            pattern: #"\b(?:subcontractors?|sub-?processors?|third[- ]part(?:y|ies)|agents?|affiliates?|the secretary|individuals?)\b"#,
+            options: [.caseInsensitive])
+    }
+
+    /// Who the words name. The last name mentioned wins ("Customer's vendor" is
+    /// rare; "the Vendor's subcontractors" are the vendor's side).
+    public func actor(in text: String) -> Predicate.Actor {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        let v = vendorRegex.matches(in: text, range: range).last?.range.location ?? -1
+        let c = customerRegex.matches(in: text, range: range).last?.range.location ?? -1
+        if v < 0 && c < 0 {
+            return otherRegex.firstMatch(in: text, range: range) != nil ? .other : .unknown
+        }
+        if let o = otherRegex.matches(in: text, range: range).last?.range.location, o > max(v, c) {
+            // "Vendor's subcontractors" act for the vendor; "Customer's auditors" for the customer
+            return v > c ? .vendor : .customer
+        }
+        return v > c ? .vendor : .customer
+    }
+
+    /// Who is named first in `text` ("grants Vendor a license to use Customer Data": the vendor).
+    public func firstActor(in text: String) -> Predicate.Actor {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        let v = vendorRegex.firstMatch(in: text, range: range)?.range.location ?? Int.max
+        let c = customerRegex.firstMatch(in: text, range: range)?.range.location ?? Int.max
+        if v == Int.max && c == Int.max { return .unknown }
+        return v < c ? .vendor : .customer
+    }
+
+    /// The vendor's names as a regex alternation (for concept patterns).
+    public var vendorPattern: String { Self.alternation(vendorNames) }
+    /// The customer's names as a regex alternation.
+    public var customerPattern: String { Self.alternation(customerNames) }
+
+    private static func alternation(_ words: [String]) -> String {
+        "(?:" + words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
+    }
+}

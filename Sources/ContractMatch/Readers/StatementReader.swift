@@ -1,0 +1,130 @@
+import Foundation
+
+/// Reads the predicates of a sentence: obligations (shall, will, must, agrees
+/// to), prohibitions (shall not, may not, is prohibited from, in no event
+/// shall, no ... shall) and permissions (may, is permitted to, reserves the
+/// right to, grants ... a license), with who they bind, what they cover and
+/// their exceptions.
+public struct StatementReader: Sendable {
+    /// Recognises the parties' names in subjects.
+    public var parties: PartyLexicon
+
+    public init(parties: PartyLexicon) {
+        self.parties = parties
+    }
+
+    private static let modalRegex: NSRegularExpression = {
+        let prohibition = [
+            #"\b(?:shall|will|must|may|can|should|does|do|is|are)\s+(?:not|never)\b(?:\s+(?:be\s+)?(?:permitted|allowed|authorized|entitled)\s+to)?"#,
+            #"\b(?:shall|will|may)\s+in\s+no\s+(?:event|case|circumstances?)\b"#,
+            #"\bin\s+no\s+(?:event|case)\s+(?:shall|will|may)\b"#,
+            #"\bunder\s+no\s+circumstances\s+(?:shall|will|may)\b"#,
+            #"\b(?:shall|will|may)n['\u2019]t\b|\bcannot\b|\bwon['\u2019]t\b"#,
+            #"\b(?:is|are)\s+(?:strictly\s+)?(?:prohibited|forbidden|barred|restricted)\s+from\b"#,
+            #"\bagrees?\s+(?:that\s+it\s+(?:shall|will)\s+)?not\s+to\b"#,
+            #"\b(?:shall|will|must)\s+refrain\s+from\b"#,
+            #"\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,80}?\b(?:shall|will|may)\b"#,
+        ]
+        let permission = [
+            #"\b(?:is|are)\s+(?:hereby\s+)?(?:permitted|entitled|authorized|allowed|free)\s+to\b"#,
+            #"\b(?:reserves?|has|have|retains?|shall\s+have|will\s+have)\s+the\s+(?:right|option|discretion)\s+to\b"#,
+            #"\b(?:hereby\s+)?grants?\b"#,
+            #"\b(?:hereby\s+)?(?:consents?|agrees?)\s+to\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?(?:use|engagement|transfer|disclosure|processing)\b"#,
+            #"\b(?:hereby\s+)?authorizes?\b"#,
+            #"\bmay\b"#, #"\bcan\b"#,
+        ]
+        let obligation = [
+            #"\b(?:shall|will|must)\b"#,
+            #"\bagrees?\s+to\b"#,
+            #"\b(?:is|are)\s+(?:required|obligated|obliged|responsible)\s+(?:to|for)\b"#,
+            #"\b(?:undertakes?|commits?)\s+to\b"#,
+        ]
+        let all = prohibition.map { "(?<p>\($0))" }.joined(separator: "|")
+        _ = all
+        // one alternation with the longest, most specific forms first
+        let pattern = (prohibition.map { "(" + $0 + ")" } + permission.map { "(" + $0 + ")" } + obligation.map { "(" + $0 + ")" })
+            .joined(separator: "|")
+        return try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }()
+    private static let prohibitionCount = 9
+    private static let permissionCount = 7
+
+    private static let exceptionRegex = try! NSRegularExpression(
+        pattern: #"(?:,\s*|\s+|;\s*)(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#,
+        options: [.caseInsensitive])
+
+    /// The predicates of `sentence`, in order.
+    public func predicates(in sentence: String) -> [Predicate] {
+        let ns = sentence as NSString
+        let matches = Self.modalRegex.matches(in: sentence, range: NSRange(location: 0, length: ns.length))
+        var result: [Predicate] = []
+        var previousEnd = 0
+        var lastActor: Predicate.Actor = .unknown
+        for (i, m) in matches.enumerated() {
+            var group = 0
+            for g in 1..<m.numberOfRanges where m.range(at: g).location != NSNotFound {
+                group = g
+                break
+            }
+            let modality: Predicate.Modality =
+                group <= Self.prohibitionCount ? .prohibition
+                : group <= Self.prohibitionCount + Self.permissionCount ? .permission : .obligation
+            let modal = ns.substring(with: m.range)
+            // subject: back to the previous modal, or a clause boundary
+            var subject = ns.substring(with: NSRange(location: previousEnd, length: m.range.location - previousEnd))
+            if let cut = subject.range(of: #"[;:]|,\s+(?:and|but|or)\s+|\band\s+(?=\w+\s*$)|\bthat\s+(?=[^,]*$)"#, options: [.regularExpression, .backwards]) {
+                let tail = String(subject[cut.upperBound...])
+                if !tail.trimmingCharacters(in: .whitespaces).isEmpty { subject = tail }
+            }
+            // the action runs to the next modal with its own subject, or to a clause boundary
+            var end = ns.length
+            if i + 1 < matches.count {
+                let next = matches[i + 1]
+                let between = ns.substring(with: NSRange(location: m.range.upperBound, length: next.range.location - m.range.upperBound))
+                let semicolon = (between as NSString).range(of: ";")
+                if semicolon.location != NSNotFound {
+                    end = m.range.upperBound + semicolon.location
+                } else if parties.actor(in: String(between.suffix(60))) != .unknown || between.range(of: #"\b(?:it|they|which|who)\s*$"#, options: .regularExpression) != nil {
+                    end = next.range.location
+                }
+            } else {
+                let rest = ns.substring(from: m.range.upperBound) as NSString
+                let semicolon = rest.range(of: ";")
+                if semicolon.location != NSNotFound { end = m.range.upperBound + semicolon.location }
+            }
+            var action = ns.substring(with: NSRange(location: m.range.upperBound, length: max(0, end - m.range.upperBound)))
+            var exception: String?
+            let actionNS = action as NSString
+            if let e = Self.exceptionRegex.firstMatch(in: action, range: NSRange(location: 0, length: actionNS.length)) {
+                exception = actionNS.substring(from: e.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+                action = actionNS.substring(to: e.range.location)
+            }
+            var actor = parties.actor(in: subject)
+            if modality == .permission, modal.lowercased().contains("grant") || modal.lowercased().contains("authoriz") {
+                // "Customer grants Vendor a license": the grantee is the one permitted
+                actor = parties.firstActor(in: String(action.prefix(60)))
+            } else if actor == .unknown {
+                let trimmed = subject.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.lowercased() == "and" || trimmed.lowercased() == "or" || trimmed.hasSuffix(",") {
+                    actor = lastActor  // coordinated verbs share the subject
+                } else if let by = action.range(of: #"\bby\s+"#, options: .regularExpression) {
+                    // passive: "PHI shall not be used by Vendor"
+                    let agent = parties.actor(in: String(action[by.upperBound...].prefix(40)))
+                    if agent != .unknown, action.hasPrefix(" be ") || action.hasPrefix(" not be ") { actor = agent }
+                }
+            }
+            // "No PHI shall be used", "None of ... may"
+            var finalModality = modality
+            if modality != .prohibition, subject.range(of: #"(?i)\b(?:no|none\s+of|neither)\b"#, options: .regularExpression) != nil {
+                finalModality = .prohibition
+            }
+            lastActor = actor
+            result.append(
+                Predicate(
+                    modality: finalModality, actor: actor, subject: subject.trimmingCharacters(in: .whitespaces),
+                    modal: modal, action: action, exception: exception, offset: m.range.location))
+            previousEnd = m.range.upperBound
+        }
+        return result
+    }
+}
