@@ -90,6 +90,10 @@ struct ClauseTreeBuilder {
                     title = block.text
                     return
                 }
+                if isHeading, title != nil, part == .title, ContractPartReader.isSubtitle(block.text) {
+                    preamble.append(block.text)
+                    return
+                }
                 if ContractPartReader.startsRecitals(block.text) { part = .recitals }
                 if part == .recitals || part == .preamble || part == .title, !isHeading || part == .recitals {
                     if part == .title { part = .preamble }

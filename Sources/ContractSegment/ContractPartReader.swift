@@ -26,6 +26,13 @@ enum ContractPartReader {
             .contains { lower.contains($0) } && !startsRecitals(text)
     }
 
+    /// Whether a heading right after the title continues it ("Including AI Data Use Terms", "between ...").
+    static func isSubtitle(_ text: String) -> Bool {
+        let first = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        return isTitle(text)
+            || ["including", "between", "for", "by", "and", "with", "among", "regarding", "relating", "concerning", "of"].contains(first)
+    }
+
     /// Whether an unnumbered block opens the recitals.
     static func startsRecitals(_ text: String) -> Bool {
         let upper = text.uppercased()
