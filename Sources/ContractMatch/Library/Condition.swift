@@ -14,6 +14,8 @@ public indirect enum Condition: Sendable, Equatable {
     case mentions([String])
     /// At least one concept appears in the sentence.
     case mentionsAny([String])
+    /// At least one concept appears anywhere in the sentence's clause (its heading or another sentence).
+    case clauseMentionsAny([String])
     /// At least one concept appears in the clause's heading.
     case headingMentionsAny([String])
     /// Some predicate of the sentence matches.
@@ -36,6 +38,9 @@ public struct PredicateTest: Sendable, Equatable {
     public var mentions: [String]
     public var mentionsAny: [String]
     public var notMentions: [String]
+    /// Concepts one of which must name the action itself: it occurs within the first
+    /// words after the modal ("shall promptly notify", not "shall indemnify ... notification costs").
+    public var verb: [String]
     /// `nil`: no test; `[]` ("none"): no exception allowed; concepts: an exception mentioning one of them.
     public var exception: ExceptionTest?
 
@@ -48,8 +53,9 @@ public struct PredicateTest: Sendable, Equatable {
 
     public init(
         actors: [Predicate.Actor]? = nil, modalities: [Predicate.Modality]? = nil, mentions: [String] = [],
-        mentionsAny: [String] = [], notMentions: [String] = [], exception: ExceptionTest? = nil
+        mentionsAny: [String] = [], notMentions: [String] = [], verb: [String] = [], exception: ExceptionTest? = nil
     ) {
+        self.verb = verb
         self.actors = actors
         self.modalities = modalities
         self.mentions = mentions

@@ -114,7 +114,8 @@ enum ProvisionReader {
 
     static func condition(_ node: YAMLNode) throws(LibraryError) -> Condition {
         let m = try node.mapping(allowed: [
-            "all", "any", "none", "mentions", "mentions_any", "heading_mentions_any", "predicate", "duration", "regions",
+            "all", "any", "none", "mentions", "mentions_any", "heading_mentions_any", "clause_mentions_any", "predicate",
+            "duration", "regions",
         ])
         var parts: [Condition] = []
         for (key, value) in m.sorted(by: { $0.key < $1.key }) {
@@ -126,6 +127,7 @@ enum ProvisionReader {
             case "mentions": parts.append(.mentions(try value.strings()))
             case "mentions_any": parts.append(.mentionsAny(try value.strings()))
             case "heading_mentions_any": parts.append(.headingMentionsAny(try value.strings()))
+            case "clause_mentions_any": parts.append(.clauseMentionsAny(try value.strings()))
             case "predicate": parts.append(.predicate(try predicate(value)))
             case "duration":
                 let d = try value.mapping(allowed: ["present", "at_most_policy_hours", "at_least_policy_days", "at_most_days", "soft"])
@@ -160,7 +162,7 @@ enum ProvisionReader {
     }
 
     private static func predicate(_ node: YAMLNode) throws(LibraryError) -> PredicateTest {
-        let m = try node.mapping(allowed: ["actor", "modality", "mentions", "mentions_any", "not_mentions", "exception"])
+        let m = try node.mapping(allowed: ["actor", "modality", "verb", "mentions", "mentions_any", "not_mentions", "exception"])
         var test = PredicateTest()
         if let a = m["actor"] {
             var actors: [Predicate.Actor] = []
@@ -183,6 +185,7 @@ enum ProvisionReader {
         test.mentions = try m["mentions"]?.strings() ?? []
         test.mentionsAny = try m["mentions_any"]?.strings() ?? []
         test.notMentions = try m["not_mentions"]?.strings() ?? []
+        test.verb = try m["verb"]?.strings() ?? []
         if let e = m["exception"] {
             if case .mapping = e.node {
                 let em = try e.mapping(allowed: ["mentions_any", "not_mentions_any"])

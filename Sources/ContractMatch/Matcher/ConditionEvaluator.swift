@@ -9,6 +9,7 @@ struct ConditionEvaluator {
         case .mentions(let names): return names.allSatisfy { s.mentions($0) }
         case .mentionsAny(let names): return names.contains { s.mentions($0) }
         case .headingMentionsAny(let names): return names.contains { s.headingMentions($0) }
+        case .clauseMentionsAny(let names): return names.contains { s.clauseMentions($0) }
         case .all(let list): return list.allSatisfy { holds($0, in: s) }
         case .any(let list): return list.contains { holds($0, in: s) }
         case .none(let list): return !list.contains { holds($0, in: s) }
@@ -53,6 +54,11 @@ struct ConditionEvaluator {
         for name in test.mentions where !s.mentions(name, inText: scope) { return false }
         if !test.mentionsAny.isEmpty, !test.mentionsAny.contains(where: { s.mentions($0, inText: scope) }) { return false }
         if test.notMentions.contains(where: { s.mentions($0, inText: scope) }) { return false }
+        if !test.verb.isEmpty {
+            // the action's head: its first words, past adverbs such as "promptly" or "also"
+            let head = p.action.split(separator: " ").prefix(4).joined(separator: " ")
+            if !test.verb.contains(where: { s.mentions($0, inText: head) }) { return false }
+        }
         switch test.exception {
         case nil: break
         case .none?: if p.exception != nil { return false }

@@ -27,10 +27,20 @@ public struct Reviewer: Sendable {
         let dataTerms = structure.definitions.filter { !$0.includes.isEmpty }.map(\.term)
         let lexicon = Lexicon(concepts: library.concepts, parties: parties, dataTerms: dataTerms)
         let statements = StatementReader(parties: parties)
+        let definitions = structure.definitions.map { ($0.term, $0.definition) }
         var sentences: [Sentence] = []
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
-            for text in SentenceSplitter.split(clause.text) {
-                sentences.append(Sentence(clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements))
+            var texts = SentenceSplitter.split(clause.text)
+            // an item under a lead-in ("Business Associate shall report each of the following:") is read
+            // with the lead-in, which supplies its subject and modal verb
+            if let parent = clause.parent, let leadIn = SentenceSplitter.split(structure.clauses[parent].text).last,
+                leadIn.hasSuffix(":") || leadIn.hasSuffix("\u{2014}"), !texts.isEmpty
+            {
+                texts[0] = leadIn + " " + texts[0]
+            }
+            for text in texts {
+                sentences.append(Sentence(clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
+                        definitions: definitions))
             }
         }
         let evaluator = ConditionEvaluator(policy: policy)

@@ -8,6 +8,8 @@ final class Sentence {
     let text: String
     let position: Int
     private let lexicon: Lexicon
+    /// The contract's defined terms and their definitions.
+    private let definitions: [(String, String)]
     private let statements: StatementReader
     private var conceptCache: [String: Bool] = [:]
     private(set) lazy var predicates: [Predicate] = statements.predicates(in: text)
@@ -15,8 +17,12 @@ final class Sentence {
     private(set) lazy var softDeadlines: [String] = DurationReader.softDeadlines(in: text)
     private(set) lazy var regions: [String] = RegionReader.regions(in: text)
 
-    init(clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader) {
+    init(
+        clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
+        definitions: [(String, String)]
+    ) {
         self.clause = clause
+        self.definitions = definitions
         self.text = text
         self.position = position
         self.lexicon = lexicon
@@ -33,6 +39,16 @@ final class Sentence {
     func headingMentions(_ concept: String) -> Bool {
         guard let heading = clause.heading else { return false }
         return lexicon.mentions(concept, in: heading)
+    }
+
+    /// Whether the clause mentions `concept`, directly or through a term it uses
+    /// whose definition does ("Security Incident" defined to include AI incidents).
+    func clauseMentions(_ concept: String) -> Bool {
+        let text = (clause.heading ?? "") + " " + clause.text
+        if lexicon.mentions(concept, in: text) { return true }
+        return definitions.contains { term, definition in
+            text.contains(term) && lexicon.mentions(concept, in: definition)
+        }
     }
 
     func mentions(_ concept: String, inText other: String) -> Bool {

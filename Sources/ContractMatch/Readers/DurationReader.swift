@@ -46,6 +46,9 @@ public enum DurationReader {
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             let words = ns.substring(with: m.range(at: 1))
+            // "at least every forty-eight (48) hours" is a frequency, not a time limit
+            let before = ns.substring(with: NSRange(location: max(0, m.range.location - 16), length: min(16, m.range.location))).lowercased()
+            if before.hasSuffix("every ") || before.hasSuffix("each ") || before.hasSuffix("per ") { return nil }
             let digits = m.range(at: 2).location != NSNotFound ? ns.substring(with: m.range(at: 2)) : nil
             guard let amount = digits.flatMap(Double.init) ?? NumberWords.value(words) else { return nil }
             let kind = m.range(at: 3).location != NSNotFound ? ns.substring(with: m.range(at: 3)).lowercased() : ""
