@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/baa-review
 BIN_DEBUG = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)/baa-review
 
-.PHONY: deps build release run test unit corpus bench samples fixtures snapshots clean
+.PHONY: deps build release run test unit corpus eval eval-ci bench samples fixtures snapshots clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -14,14 +14,16 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Set up everything and run the main job on samples/.
+## Set up everything and run the main job on samples/: the redline checklist of each sample contract.
 run: release
-	$(BIN_RELEASE) extract samples/acme-scribe-baa.docx samples/acme-scribe-baa.pdf samples/acme-scribe-baa.txt
+	$(BIN_RELEASE) check samples/acme-scribe-baa.docx samples/acme-scribe-baa.pdf samples/acme-scribe-baa.txt samples/bluepeak-chat-addendum.md
 
 ## The test command: unit tests, then every file of ../shared/corpus read or refused cleanly.
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(BIN_DEBUG) library test
+	$(MAKE) --no-print-directory eval-ci BIN="$(BIN_DEBUG)"
 	$(MAKE) --no-print-directory corpus BIN="$(BIN_DEBUG)"
 
 unit: deps
@@ -30,6 +32,19 @@ unit: deps
 ## Every file in ../shared/corpus is read or refused with a clear message, in bounded time.
 corpus:
 	python3 Scripts/corpus-check.py --bin "$(or $(BIN),$(BIN_DEBUG))"
+
+## Accuracy on 60 composed contracts (all formats; PDFs need LibreOffice). SEED=N for another set.
+EVAL_DIR ?= /tmp/baa-review-eval
+SEED ?= 7
+eval: release
+	rm -rf $(EVAL_DIR) && python3 ../shared/eval/compose.py ../shared/eval/bank $(EVAL_DIR) --n 60 --seed $(SEED)
+	python3 ../shared/eval/score.py $(EVAL_DIR) --cmd '$(BIN_RELEASE) check --format json {file}'
+
+## The CI accuracy gate: a composed set without PDFs, failing below the floors.
+eval-ci:
+	rm -rf $(EVAL_DIR)-ci && python3 ../shared/eval/compose.py ../shared/eval/bank $(EVAL_DIR)-ci --n 60 --no-pdf
+	python3 ../shared/eval/score.py $(EVAL_DIR)-ci --cmd '$(or $(BIN),$(BIN_DEBUG)) check --format json {file}' \
+	  --min-accuracy 0.95 --max-false-comfort 0 --min-evidence 0.95
 
 ## Speed against pdftotext and pandoc (a benchmark, not a test).
 bench: release

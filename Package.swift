@@ -60,6 +60,10 @@ let package = Package(
             dependencies: ["ContractSegment", "ContractIngest", "ContractModel"],
             swiftSettings: upcoming),
         .testTarget(
+            name: "ContractMatchTests",
+            dependencies: ["ContractMatch", "ContractSegment", "ContractIngest", "ContractModel"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "CLITests",
             dependencies: ["baa-review"],
             swiftSettings: upcoming),

@@ -18,7 +18,7 @@ struct LibraryOptions: ParsableArguments {
         } else if let builtIn = ClauseLibrary.locateBuiltIn(executable: CommandLine.arguments[0]) {
             directory = builtIn
         } else {
-            throw ValidationError("cannot find the built-in clause library; pass --library DIR or set BAA_REVIEW_LIBRARY")
+            throw CLIError("cannot find the built-in clause library; pass --library DIR or set BAA_REVIEW_LIBRARY")
         }
         do {
             let lib = try ClauseLibrary.load(from: directory)
@@ -26,14 +26,20 @@ struct LibraryOptions: ParsableArguments {
             var policyText = "default"
             if let policy {
                 guard let data = FileManager.default.contents(atPath: policy), let text = String(data: data, encoding: .utf8) else {
-                    throw ValidationError("\(policy): cannot read the policy file")
+                    throw CLIError("\(policy): cannot read the policy file")
                 }
                 policyValue = try Policy.read(text, file: policy, over: lib.defaultPolicy)
                 policyText = text
             }
             return (lib, policyValue, policyText)
         } catch let error as LibraryError {
-            throw ValidationError(error.description)
+            throw CLIError(error.description)
         }
     }
+}
+
+/// A failure the command reports in one line (no usage text), exiting 2.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -61,9 +61,10 @@ public struct Policy: Sendable, Equatable {
                     policy.severity[id] = s
                 }
             default:
-                guard name.hasSuffix("_hours") || name.hasSuffix("_days") || name.hasSuffix("_count") else {
-                    throw YAMLNode(node: key, file: file, path: "").error(
-                        "unknown policy setting '\(name)'; thresholds end in _hours or _days, plus allowed_regions, disabled, severity")
+                let known = base.thresholds.keys.sorted()
+                guard known.isEmpty ? (name.hasSuffix("_hours") || name.hasSuffix("_days")) : known.contains(name) else {
+                    let settings = (known + ["allowed_regions", "disabled", "severity"]).joined(separator: ", ")
+                    throw YAMLNode(node: key, file: file, path: "").error("unknown policy setting '\(name)'; the settings are: \(settings)")
                 }
                 policy.thresholds[name] = try v.double()
             }

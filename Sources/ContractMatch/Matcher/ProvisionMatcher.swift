@@ -165,7 +165,9 @@ struct ProvisionMatcher {
     private func fill(_ template: String, _ sentences: [Sentence]) -> String {
         var seen: [String] = []
         for s in sentences where !seen.contains(s.clause.citation) { seen.append(s.clause.citation) }
-        let clauses = seen.count <= 1 ? (seen.first ?? "the contract") : seen.dropLast().joined(separator: ", ") + " and " + seen.last!
+        // "4.2" reads as "Clause 4.2"; "Section 4.02" and headings read as they are
+        let named = seen.map { $0.first?.isNumber == true || $0.first == "(" ? "Clause " + $0 : $0 }
+        let clauses = named.count <= 1 ? (named.first ?? "The contract") : named.dropLast().joined(separator: ", ") + " and " + named.last!
         return template.replacingOccurrences(of: "{clause}", with: clauses)
     }
 

@@ -1,0 +1,138 @@
+/// Undoes hyphenation at line ends using the document's own vocabulary.
+///
+/// For "Intellec-" + "tual": join when the joined word occurs elsewhere in the
+/// document; keep the hyphen when the hyphenated form occurs elsewhere, or the
+/// head is a compound prefix (anti, non, pre, co, self, multi, re, ...) and the
+/// tail is a word of its own; otherwise join (typesetters hyphenate inside
+/// words far more often than they break compounds).
+package struct Dehyphenator {
+    /// Lower-cased words (letter runs) seen in the document, outside line-end breaks.
+    private var words: Set<String> = []
+    /// Lower-cased hyphenated compounds seen whole ("pre-paid").
+    private var compounds: Set<String> = []
+
+    static let prefixes: Set<String> = [
+        "anti", "non", "pre", "co", "self", "multi", "re", "post", "sub", "inter", "intra", "cross", "semi",
+        "well", "cyber", "third", "over", "under", "ex", "quasi", "e",
+    ]
+
+    /// How a line that ends in a hyphen continues.
+    package enum Join: Equatable {
+        /// Not a hyphenation break: join the lines with a space.
+        case space
+        /// Drop the hyphen and join ("Intellec-" + "tual").
+        case join
+        /// Keep the hyphen and join ("pre-" + "paid").
+        case keepHyphen
+        /// A dash set apart ("term -" + "including"): keep it, spaces around.
+        case dash
+    }
+
+    /// Learns the vocabulary from the lines of the document in reading order.
+    package init(lines: [String]) {
+        var previousBroken = false
+        for line in lines {
+            let broken = Self.hyphenBreak(line) != nil
+            let scalars = Array(line.unicodeScalars)
+            // token ranges between spaces
+            var tokens: [Range<Int>] = []
+            var start = -1
+            for (i, u) in scalars.enumerated() {
+                if PDFText.isSpace(u) {
+                    if start >= 0 { tokens.append(start..<i) }
+                    start = -1
+                } else if start < 0 {
+                    start = i
+                }
+            }
+            if start >= 0 { tokens.append(start..<scalars.count) }
+            for (i, token) in tokens.enumerated() {
+                if previousBroken && i == 0 { continue }
+                if broken && i == tokens.count - 1 { continue }
+                add(scalars[token])
+            }
+            previousBroken = broken
+        }
+    }
+
+    private mutating func add(_ token: ArraySlice<Unicode.Scalar>) {
+        // both built lower-cased as they go
+        var current = String.UnicodeScalarView()
+        var whole = String.UnicodeScalarView()
+        var hasHyphen = false
+        for u in token {
+            if PDFText.isLetter(u) {
+                if u.value < 0x80 {
+                    let lower = Unicode.Scalar(UInt8(u.value | 0x20))
+                    current.append(lower)
+                    whole.append(lower)
+                } else {
+                    for l in u.properties.lowercaseMapping.unicodeScalars {
+                        current.append(l)
+                        whole.append(l)
+                    }
+                }
+                continue
+            }
+            if !current.isEmpty { words.insert(String(current)) }
+            current = String.UnicodeScalarView()
+            if u == "-" || u == "\u{2010}", !whole.isEmpty, whole.last != "-" {
+                whole.append("-")
+                hasHyphen = true
+            } else if !whole.isEmpty {
+                if hasHyphen, whole.last != "-" { compounds.insert(String(whole)) }
+                whole = String.UnicodeScalarView()
+                hasHyphen = false
+            }
+        }
+        if !current.isEmpty { words.insert(String(current)) }
+        if hasHyphen, whole.last != "-", !whole.isEmpty { compounds.insert(String(whole)) }
+    }
+
+    /// The line without its break hyphen and whether a space preceded it, when
+    /// the line ends in a hyphen after a letter ("Intellec-", "Intellec -").
+    static func hyphenBreak(_ line: String) -> (head: Substring, spaced: Bool)? {
+        // fast exit for the common case: the line does not end in - U+2010 U+00AD (then spaces)
+        var bytes = line.utf8.reversed().drop(while: { $0 == 0x20 }).makeIterator()
+        switch bytes.next() {
+        case 0x2D: break
+        case 0x90: guard bytes.next() == 0x80, bytes.next() == 0xE2 else { return nil }
+        case 0xAD: guard bytes.next() == 0xC2 else { return nil }
+        default: return nil
+        }
+        var s = Substring(line)
+        while let last = s.last, last == " " { s = s.dropLast() }
+        guard let last = s.last, last == "-" || last == "\u{2010}" || last == "\u{00AD}" else { return nil }
+        s = s.dropLast()
+        var spaced = false
+        if s.last == " " {
+            spaced = true
+            while s.last == " " { s = s.dropLast() }
+        }
+        guard let c = s.last, c.isLetter else { return nil }
+        return (s, spaced)
+    }
+
+    /// How `line` (ending in a hyphen) continues into `next`.
+    package func decide(_ line: String, _ next: String) -> Join {
+        guard let (head, spaced) = Self.hyphenBreak(line) else { return .space }
+        let nextTrimmed = next.drop(while: { $0 == " " })
+        let tail = nextTrimmed.prefix(while: \.isLetter)
+        guard let first = tail.first else { return spaced ? .dash : .keepHyphen }
+        let headWord = head.reversed().prefix(while: \.isLetter).reversed()
+        let headLetters = String(headWord).lowercased()
+        let tailLower = tail.lowercased()
+        if line.last == "\u{00AD}" { return .join }  // a soft hyphen is always a break
+        // the whole token before the break, for compounds like "conflict-of-"
+        let headToken = head.reversed().prefix(while: { $0 != " " }).reversed()
+        let compound = (String(headToken) + "-" + tail).lowercased().drop(while: { !$0.isLetter })
+        if words.contains(headLetters + tailLower), first.isLowercase || headWord.last?.isUppercase == true {
+            return .join
+        }
+        if compounds.contains(String(compound)) { return .keepHyphen }
+        if Self.prefixes.contains(headLetters), words.contains(tailLower) { return .keepHyphen }
+        if first.isUppercase { return spaced ? .dash : .keepHyphen }  // "non-|Covered", "Anti-|Kickback"
+        if spaced, words.contains(headLetters), words.contains(tailLower) { return .dash }
+        return .join
+    }
+}

@@ -1,0 +1,77 @@
+import ContractMatch
+import ContractModel
+import Foundation
+import Testing
+
+@Suite struct LibraryTests {
+    /// Every provision of the spec is in the library.
+    @Test func allSixteenProvisions() {
+        let ids = Set(builtInLibrary.provisions.map(\.id))
+        let spec = [
+            "ai.training-opt-out", "ai.subprocessors", "ai.breach-notification", "ai.audit-rights", "ai.data-residency",
+            "ai.indemnification", "hipaa.permitted-uses", "hipaa.safeguards", "hipaa.reporting", "hipaa.subcontractors",
+            "hipaa.access", "hipaa.amendment", "hipaa.accounting", "hipaa.hhs-books-records", "hipaa.return-destroy",
+            "hipaa.termination",
+        ]
+        for id in spec { #expect(ids.contains(id), "missing provision \(id)") }
+    }
+
+    /// Each provision's own examples give their expected status and parameters.
+    @Test(arguments: builtInLibrary.provisions.map(\.id))
+    func examples(provision id: String) {
+        var library = builtInLibrary
+        library.provisions = library.provisions.filter { $0.id == id }
+        let results = ExampleRunner(library: library, policy: library.defaultPolicy).run()
+        #expect(results.failures.isEmpty, "\(results.failures.joined(separator: "\n"))")
+        #expect(results.passed >= 4)
+    }
+
+    @Test func lintIsClean() {
+        #expect(LibraryLinter.lint(builtInLibrary) == [])
+    }
+
+    @Test func errorsNameFileLineAndColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lib-\(UUID().uuidString)")
+        let source = matchRepoRoot.appendingPathComponent("clause-library")
+        try FileManager.default.copyItem(at: source, to: dir)
+        let file = dir.appendingPathComponent("provisions/ai.training-opt-out.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nelements:", with: "\nelemnts:")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try ClauseLibrary.load(from: dir)
+            Issue.record("a misspelt key must be refused")
+        } catch {
+            let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("elemnts:") }! + 1
+            #expect(error.description.hasPrefix("\(file.path):\(line):"))
+            #expect(error.description.contains("unknown key 'elemnts' (did you mean 'elements'?)"))
+        }
+        // an unknown concept is reported where it is used
+        text = text.replacingOccurrences(of: "\nelemnts:", with: "\nelements:").replacingOccurrences(of: "find: [train, improve]", with: "find: [train, improvee]")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try ClauseLibrary.load(from: dir)
+            Issue.record("an unknown concept must be refused")
+        } catch {
+            #expect(error.description.contains("unknown concept 'improvee'"))
+            #expect(error.line != nil)
+        }
+    }
+
+    @Test func policyOverridesThresholdsSeverityAndDisabled() throws {
+        let text = "1. Notice. Vendor shall notify Customer within five (5) business days after discovering any Security Incident, including incidents affecting AI models, prompts or outputs.\n"
+        let strict = try review(text)
+        #expect(strict["ai.breach-notification"]?.status == .partial)
+        #expect(strict["ai.breach-notification"]?.parameters["notice_hours"] == .number(168))
+        let policy = try Policy.read(
+            "breach_notice_max_hours: 168\ndisabled: [ai.training-opt-out]\nseverity: {ai.breach-notification: low}\n",
+            file: "org.yaml", over: builtInLibrary.defaultPolicy)
+        let lenient = try review(text, policy: policy)
+        #expect(lenient["ai.breach-notification"]?.status == .met)
+        #expect(lenient["ai.breach-notification"]?.severity == .low)
+        #expect(lenient["ai.training-opt-out"] == nil)
+        #expect(throws: LibraryError.self) {
+            try Policy.read("breach_notice_max_hour: 2\n", file: "typo.yaml", over: builtInLibrary.defaultPolicy)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ContractMatch
+import ContractModel
+import Testing
+
+@Suite struct DurationReaderTests {
+    @Test(arguments: [
+        ("within seventy-two (72) hours after discovery", 72.0),
+        ("no later than five (5) business days", 168.0),
+        ("within ten calendar days", 240.0),
+        ("within one (1) business day", 72.0),
+        ("within 48 hours", 48.0),
+        ("not later than sixty (60) days", 1440.0),
+        ("within two weeks", 336.0),
+        ("within ten (10) business days", 336.0),
+    ])
+    func hours(text: String, expected: Double) {
+        #expect(DurationReader.durations(in: text).first?.hours == expected)
+    }
+
+    @Test func frequenciesAndSoftDeadlines() {
+        #expect(DurationReader.durations(in: "status updates at least every forty-eight (48) hours").isEmpty)
+        #expect(DurationReader.softDeadlines(in: "shall promptly notify, without unreasonable delay") == ["promptly", "without unreasonable delay"])
+    }
+}
+
+@Suite struct RegionReaderTests {
+    @Test func isoCodes() {
+        #expect(RegionReader.regions(in: "stored only in the United States") == ["US"])
+        #expect(RegionReader.regions(in: "in the U.S. or the European Union") == ["EU", "US"])
+        #expect(RegionReader.regions(in: "support staff in India and the Philippines") == ["IN", "PH"])
+        #expect(RegionReader.regions(in: "we use customer data to improve") == [])
+    }
+}
+
+@Suite struct StatementReaderTests {
+    let reader = StatementReader(parties: PartyLexicon())
+
+    @Test func prohibitionWithException() {
+        let p = reader.predicates(in: "Provider may not use Inputs to train or improve AI Features, except solely for the benefit of Customer.")
+        #expect(p.count == 1)
+        #expect(p[0].modality == .prohibition)
+        #expect(p[0].actor == .vendor)
+        #expect(p[0].exception?.hasPrefix("except solely for the benefit of Customer") == true)
+    }
+
+    @Test func negationIsNotAProhibitionOfTheAction() {
+        let p = reader.predicates(in: "Vendor shall not be liable for any use of data to train models.")
+        #expect(p.first?.modality == .prohibition)
+        #expect(p.first?.action.hasPrefix(" be liable") == true)
+    }
+
+    @Test func theGranteeIsPermitted() {
+        let p = reader.predicates(in: "Customer grants Vendor a perpetual license to use Customer Data.")
+        #expect(p.first?.modality == .permission)
+        #expect(p.first?.actor == .vendor)
+    }
+
+    @Test func partiesAndDirection() {
+        #expect(reader.predicates(in: "Customer may audit Vendor's records.").first?.actor == .customer)
+        #expect(reader.predicates(in: "Vendor may audit Customer's use of the Services.").first?.actor == .vendor)
+        #expect(reader.predicates(in: "Neither Vendor nor its subcontractors shall use PHI to train models.").first?.modality == .prohibition)
+        #expect(reader.predicates(in: "No PHI shall be used to train any model.").first?.modality == .prohibition)
+        let two = reader.predicates(in: "Vendor shall notify Customer within 72 hours; Customer may terminate this Agreement.")
+        #expect(two.map(\.modality) == [.obligation, .permission])
+        #expect(two.map(\.actor) == [.vendor, .customer])
+    }
+
+    @Test func contractPartiesNameTheActors() {
+        let parties = PartyLexicon(parties: [.init(name: "Acme Scribe AI, Inc.", aliases: ["Acme"], role: .businessAssociate)])
+        let p = StatementReader(parties: parties).predicates(in: "Acme will not sell the data.")
+        #expect(p.first?.actor == .vendor)
+    }
+}
