@@ -27,7 +27,10 @@ public struct Reviewer: Sendable {
         let dataTerms = structure.definitions.filter { !$0.includes.isEmpty }.map(\.term)
         let lexicon = Lexicon(concepts: library.concepts, parties: parties, dataTerms: dataTerms)
         let statements = StatementReader(parties: parties)
-        let definitions = structure.definitions.map { ($0.term, $0.definition) }
+        // definitions in the body ("Security Incident" includes ...), not the preamble's party names
+        let definitions = structure.definitions.filter { $0.clause != nil }.map { ($0.term, $0.definition) }
+        // a party's own name ("Acme Clinical AI LLC") must not read as words of the contract ("AI")
+        let masks = structure.parties.filter { !$0.aliases.isEmpty }.map { ($0.name, $0.aliases[0]) }
         var sentences: [Sentence] = []
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
             var texts = SentenceSplitter.split(clause.text)
@@ -40,7 +43,7 @@ public struct Reviewer: Sendable {
             }
             for text in texts {
                 sentences.append(Sentence(clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                        definitions: definitions))
+                        definitions: definitions, masks: masks))
             }
         }
         let evaluator = ConditionEvaluator(policy: policy)

@@ -5,22 +5,30 @@ import Foundation
 /// (computed once, on first use).
 final class Sentence {
     let clause: Clause
+    /// The sentence as the contract has it (quoted as evidence).
     let text: String
+    /// The text the readers see: party names replaced by their short names.
+    let reading: String
     let position: Int
     private let lexicon: Lexicon
+    private let masks: [(String, String)]
     /// The contract's defined terms and their definitions.
     private let definitions: [(String, String)]
     private let statements: StatementReader
     private var conceptCache: [String: Bool] = [:]
-    private(set) lazy var predicates: [Predicate] = statements.predicates(in: text)
-    private(set) lazy var durations: [Duration] = DurationReader.durations(in: text)
-    private(set) lazy var softDeadlines: [String] = DurationReader.softDeadlines(in: text)
-    private(set) lazy var regions: [String] = RegionReader.regions(in: text)
+    private(set) lazy var predicates: [Predicate] = statements.predicates(in: reading)
+    private(set) lazy var durations: [Duration] = DurationReader.durations(in: reading)
+    private(set) lazy var softDeadlines: [String] = DurationReader.softDeadlines(in: reading)
+    private(set) lazy var regions: [String] = RegionReader.regions(in: reading)
 
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
-        definitions: [(String, String)]
+        definitions: [(String, String)], masks: [(String, String)] = []
     ) {
+        var reading = text
+        for (name, alias) in masks { reading = reading.replacingOccurrences(of: name, with: alias) }
+        self.reading = reading
+        self.masks = masks
         self.clause = clause
         self.definitions = definitions
         self.text = text
@@ -31,7 +39,7 @@ final class Sentence {
 
     func mentions(_ concept: String) -> Bool {
         if let hit = conceptCache[concept] { return hit }
-        let hit = lexicon.mentions(concept, in: text)
+        let hit = lexicon.mentions(concept, in: reading)
         conceptCache[concept] = hit
         return hit
     }
@@ -44,7 +52,8 @@ final class Sentence {
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does ("Security Incident" defined to include AI incidents).
     func clauseMentions(_ concept: String) -> Bool {
-        let text = (clause.heading ?? "") + " " + clause.text
+        var text = (clause.heading ?? "") + " " + clause.text
+        for (name, alias) in masks { text = text.replacingOccurrences(of: name, with: alias) }
         if lexicon.mentions(concept, in: text) { return true }
         return definitions.contains { term, definition in
             text.contains(term) && lexicon.mentions(concept, in: definition)
@@ -56,6 +65,6 @@ final class Sentence {
     }
 
     func offsets(of concept: String) -> [Int] {
-        lexicon.occurrences(of: concept, in: text).map(\.location)
+        lexicon.occurrences(of: concept, in: reading).map(\.location)
     }
 }
