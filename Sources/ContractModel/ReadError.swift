@@ -48,8 +48,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongPassword:
             return "the password given does not open this PDF; check it and run again with --password."
         case .scanned(let pages):
-            return "this PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, probably a scan); "
-                + "OCR is not supported yet: ask the vendor for the Word file or a text PDF."
+            return "this PDF has no extractable text (\(pages) page\(pages == 1 ? "" : "s"); probably a scan, or fonts "
+                + "without a text encoding); OCR is not supported yet: ask the vendor for the Word file or a text PDF."
         case .corrupt(let detail):
             return "the file is damaged and cannot be read (\(detail)). Ask for a fresh copy, or open and re-save it."
         case .protectedDOCX:

@@ -18,20 +18,10 @@ struct DocumentLoader {
             return .failure(error)
         }
         let reader = DocumentReader(options: options)
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            let result: Result<Document, ReadError>
-            result = Result { () throws(ReadError) -> Document in try reader.read(data, path: path) }
-            box.set(result)
-            done.signal()
+        let result = Watchdog.run(seconds: options.timeLimit) { () -> Result<Document, ReadError> in
+            Result { () throws(ReadError) -> Document in try reader.read(data, path: path) }
         }
-        thread.stackSize = 16 << 20  // deep XML and recursive structures
-        thread.start()
-        if done.wait(timeout: .now() + options.timeLimit) == .timedOut {
-            return .failure(ReadError(file: path, reason: .timeLimit(seconds: options.timeLimit)))
-        }
-        return box.get()!
+        return result ?? .failure(ReadError(file: path, reason: .timeLimit(seconds: options.timeLimit)))
     }
 
     static func readFile(_ path: String, limit: Int) throws(ReadError) -> Data {
@@ -58,12 +48,4 @@ struct DocumentLoader {
             throw ReadError(file: path, reason: .io(error.localizedDescription))
         }
     }
-}
-
-/// A result handed from the reader thread to the waiting one.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Result<Document, ReadError>?
-    func set(_ v: Result<Document, ReadError>) { lock.withLock { value = v } }
-    func get() -> Result<Document, ReadError>? { lock.withLock { value } }
 }

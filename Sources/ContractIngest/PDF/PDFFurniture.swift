@@ -20,6 +20,18 @@ package enum PDFFurniture {
     /// normalised text in order of first appearance.
     static func strip(_ pages: inout [PDFPageLines]) -> [Furniture] {
         guard !pages.isEmpty else { return [] }
+        let original = pages
+        let furniture = stripAll(&pages)
+        // a document whose every line repeats in the bands ("Potato 1", "Potato 2" ...) is all body:
+        // furniture never takes the whole text
+        if pages.allSatisfy({ $0.lines.isEmpty }) && original.contains(where: { !$0.lines.isEmpty }) {
+            pages = original
+            return []
+        }
+        return furniture
+    }
+
+    private static func stripAll(_ pages: inout [PDFPageLines]) -> [Furniture] {
         struct Key: Hashable {
             var top: Bool
             var text: String
