@@ -1,3 +1,5 @@
+import Foundation
+
 /// Limits and settings for reading one document. The defaults suit contracts;
 /// each limit has a command-line flag to raise it.
 public struct ReadOptions: Sendable, Equatable {
@@ -13,11 +15,15 @@ public struct ReadOptions: Sendable, Equatable {
     public var maxPages: Int
     /// Seconds allowed per document (`--time-limit`); enforced by the caller.
     public var timeLimit: Double
+    /// Threads that read the pages of one PDF (a batch that runs a document per core sets 1).
+    public var pdfThreads: Int
 
     public init(
         password: String? = nil, maxInputBytes: Int = 200 << 20, maxDecompressedBytes: Int = 512 << 20,
-        maxZipEntries: Int = 10_000, maxPages: Int = 2_000, timeLimit: Double = 20
+        maxZipEntries: Int = 10_000, maxPages: Int = 2_000, timeLimit: Double = 20,
+        pdfThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
+        self.pdfThreads = pdfThreads
         self.password = password
         self.maxInputBytes = maxInputBytes
         self.maxDecompressedBytes = maxDecompressedBytes

@@ -26,23 +26,40 @@ struct PDFReader: FormatReader {
                 reason: .limitExceeded(what: "the page count (\(count))", limit: "\(options.maxPages) pages", flag: "--max-pages"))
         }
 
+        // pages are read in parallel chunks, each with its own poppler document (poppler objects are
+        // not shared between threads); one chunk per core the options allow
+        let workers = max(1, min(options.pdfThreads, count / 4))
+        let chunks = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
+        let results = ChunkResults(count: workers)
+        // the first chunk uses the document already open; only its worker touches it
+        nonisolated(unsafe) let opened = pdf
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let own = w == 0 ? opened : (try? PopplerPDF(data: data, password: options.password))
+            var part: [(PDFPageLines, readable: Bool, positioned: Bool)] = []
+            for index in chunks[w] {
+                guard let own, let raw = own.page(index) else {
+                    part.append((PDFPageLines(number: index + 1, width: 0, height: 0, lines: []), false, true))
+                    continue
+                }
+                let lines = PDFLine.lines(of: raw, page: index + 1)
+                part.append(
+                    (PDFPageLines(number: index + 1, width: raw.width, height: raw.height, lines: lines), true,
+                     raw.scalars.isEmpty || !raw.rects.isEmpty))
+            }
+            results.set(w, part)
+        }
         var pages: [PDFPageLines] = []
         pages.reserveCapacity(count)
         var warnings: [String] = []
         var unreadable: [Int] = []
         var anyText = false
-        for index in 0..<count {
-            guard let raw = pdf.page(index) else {
-                unreadable.append(index + 1)
-                pages.append(PDFPageLines(number: index + 1, width: 0, height: 0, lines: []))
-                continue
+        for (page, readable, positioned) in results.all() {
+            if !readable { unreadable.append(page.number) }
+            if !page.lines.isEmpty { anyText = true }
+            if !positioned {
+                warnings.append("page \(page.number): poppler gave no positions for the text; its layout may be wrong")
             }
-            let lines = PDFLine.lines(of: raw, page: index + 1)
-            if !lines.isEmpty { anyText = true }
-            if !raw.scalars.isEmpty, raw.rects.isEmpty {
-                warnings.append("page \(index + 1): poppler gave no positions for the text; its layout may be wrong")
-            }
-            pages.append(PDFPageLines(number: index + 1, width: raw.width, height: raw.height, lines: lines))
+            pages.append(page)
         }
         if !unreadable.isEmpty {
             warnings.append("pages \(unreadable.map(String.init).joined(separator: ", ")) could not be read and were skipped")
@@ -52,6 +69,15 @@ struct PDFReader: FormatReader {
         let furniture = PDFFurniture.strip(&pages)
         let blocks = PDFLayout(pages: pages).blocks()
         return ReadResult(blocks: blocks, pages: count, furniture: furniture, warnings: warnings)
+    }
+
+    /// Per-chunk results written by the page workers.
+    private final class ChunkResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [[(PDFPageLines, readable: Bool, positioned: Bool)]]
+        init(count: Int) { parts = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ part: [(PDFPageLines, readable: Bool, positioned: Bool)]) { lock.withLock { parts[i] = part } }
+        func all() -> [(PDFPageLines, readable: Bool, positioned: Bool)] { lock.withLock { parts.flatMap { $0 } } }
     }
 
     /// Poppler's message on one line, without a trailing period.
