@@ -153,7 +153,9 @@ extension PDFLine {
         for p in parts.dropFirst() {
             let gap = p.box.x0 - result.box.x1
             let trimmedLeft = result.text.last.map { $0 == " " } ?? true
-            if gap > 0.15 * max(p.size, result.size, 1), !trimmedLeft, p.text.first != " " {
+            // set apart, or overlapping (fragments of different lines of one table cell): a space
+            let em = max(p.size, result.size, 1)
+            if gap > 0.15 * em || gap < -0.5 * em, !trimmedLeft, p.text.first != " " {
                 result.text += " "
             }
             result.text += p.text
