@@ -63,7 +63,9 @@ struct ClauseTreeBuilder {
             return
         default: break
         }
+        // a short title-case paragraph without a number ("Obligations of Business Associate") is a heading
         let isHeading = block.kind == .heading
+            || (block.kind == .paragraph && block.label == nil && HeadingShape.isHeading(block.text))
         let number = block.label.flatMap(ClauseNumber.parse)
         let fullText = block.renderedText
 

@@ -179,17 +179,8 @@ struct TextReader: FormatReader {
         return next.isEmpty ? nil : next
     }
 
-    /// A heading line is short, has no closing punctuation, is title case or
-    /// upper case, and stands alone or is followed by a line that starts a sentence.
     static func isHeadingLine(_ text: String, next: Substring?) -> Bool {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !words.isEmpty, words.count <= 14, let last = text.last else { return false }
-        if ".;,:)\"\u{201D}".contains(last) { return false }
-        if let next, let c = next.first, c.isLowercase { return false }
-        let significant = words.filter { $0.count >= 4 }
-        guard !significant.isEmpty else { return words.allSatisfy { $0.first?.isUppercase == true } }
-        let capitalised = significant.filter { $0.first?.isUppercase == true || $0.first == "\u{201C}" }
-        return capitalised.count * 3 >= significant.count * 2 && (capitalised.count == significant.count || words.count <= 6)
+        HeadingShape.isHeading(text, next: next)
     }
 
     /// "(a)", "a.", "iv." and "•" mark list items; "4.2" and "Section 4.02" numbered paragraphs.

@@ -40,7 +40,7 @@ final class Lexicon: @unchecked Sendable {
         var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
         for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
         // whole words by default: a pattern that starts or ends with a letter gets a boundary
-        let regex = try? NSRegularExpression(pattern: #"(?<![\w-])(?:"# + expanded + ")", options: [.caseInsensitive])
+        let regex = try? NSRegularExpression(pattern: #"(?<![\w-])(?:"# + expanded + #")(?!\w)"#, options: [.caseInsensitive])
         regexes[name] = regex
         return regex
     }

@@ -5,7 +5,7 @@ import Foundation
 /// written as their common code ("EU").
 public enum RegionReader {
     private static let names: [(String, String)] = [
-        (#"united states(?: of america)?|\bu\.s\.a?\.?(?=\W|$)|\busa\b|\bus\b(?=[- ](?:soil|territory|territories|only|based|data|regions?|located))|continental united states|domestic(?:ally)?"#, "US"),
+        (#"united states(?: of america)?|\bu\.s\.a?\.?(?=\W|$)|\busa\b|\bus\b(?=[- ](?:soil|territory|territories|only|based|data|regions?|located))|continental united states|domestic(?:ally)?|\bus-(?:east|west|central|gov)\w*|\b(?:east|west|central)us\d?\b"#, "US"),
         (#"\bcanada\b"#, "CA"), (#"united kingdom|\bu\.k\.|great britain"#, "GB"),
         (#"european union|\bthe eu\b|\beea\b|european economic area"#, "EU"), (#"\bindia\b"#, "IN"),
         (#"\bireland\b"#, "IE"), (#"\bgermany\b"#, "DE"), (#"\bfrance\b"#, "FR"), (#"\baustralia\b"#, "AU"),

@@ -15,7 +15,9 @@ public struct StatementReader: Sendable {
 
     private static let modalRegex: NSRegularExpression = {
         let prohibition = [
-            #"\b(?:shall|will|must|may|can|should|does|do|is|are)\s+(?:not|never)\b(?:\s+(?:be\s+)?(?:permitted|allowed|authorized|entitled)\s+to)?"#,
+            #"\b(?:shall|will|must|may|can|should)\s+(?:not|never)\b(?:\s+(?:be\s+)?(?:permitted|allowed|authorized|entitled)\s+to)?"#,
+            // "is not" alone is a description ("a disclosure that is not permitted"); "is not permitted to" binds
+            #"\b(?:is|are|does|do)\s+not\s+(?:be\s+)?(?:permitted|allowed|authorized|entitled)\s+to\b"#,
             #"\b(?:shall|will|may)\s+in\s+no\s+(?:event|case|circumstances?)\b"#,
             #"\bin\s+no\s+(?:event|case)\s+(?:shall|will|may)\b"#,
             #"\bunder\s+no\s+circumstances\s+(?:shall|will|may)\b"#,
@@ -46,11 +48,11 @@ public struct StatementReader: Sendable {
             .joined(separator: "|")
         return try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }()
-    private static let prohibitionCount = 9
+    private static let prohibitionCount = 10
     private static let permissionCount = 7
 
     private static let exceptionRegex = try! NSRegularExpression(
-        pattern: #"(?:,\s*|\s+|;\s*)(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#,
+        pattern: #"(?:,\s*|\s+|;\s*)(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+){0,3}['\u2019]s\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#,
         options: [.caseInsensitive])
 
     /// The predicates of `sentence`, in order.
@@ -72,7 +74,10 @@ public struct StatementReader: Sendable {
             let modal = ns.substring(with: m.range)
             // subject: back to the previous modal, or a clause boundary
             var subject = ns.substring(with: NSRange(location: previousEnd, length: m.range.location - previousEnd))
-            if let cut = subject.range(of: #"[;:]|,\s+(?:and|but|or)\s+|\band\s+(?=\w+\s*$)|\bthat\s+(?=[^,]*$)"#, options: [.regularExpression, .backwards]) {
+            if let cut = subject.range(
+                of: #"[;:]|,\s+(?:and|but|or)\s+|\band\s+(?=\w+\s*$)|\b(?:agrees?|acknowledges?|understands?|provided|represents?|warrants?|certif(?:y|ies)|ensures?|requires?|so)\s+that\s+(?=[^,]*$)"#,
+                options: [.regularExpression, .backwards])
+            {
                 let tail = String(subject[cut.upperBound...])
                 if !tail.trimmingCharacters(in: .whitespaces).isEmpty { subject = tail }
             }
@@ -99,7 +104,11 @@ public struct StatementReader: Sendable {
                 exception = actionNS.substring(from: e.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
                 action = actionNS.substring(to: e.range.location)
             }
-            var actor = parties.actor(in: subject)
+            let stretch = subject.trimmingCharacters(in: .whitespaces).lowercased()
+            let coordinated = !result.isEmpty
+                && (stretch.hasSuffix(" and") || stretch.hasSuffix(" or") || stretch.hasSuffix(",") || stretch.hasSuffix(" but")
+                    || stretch == "and" || stretch == "or" || stretch.hasSuffix(", and") || stretch.hasSuffix(", or"))
+            var actor = coordinated ? lastActor : parties.actor(in: subject)
             if modality == .permission, modal.lowercased().contains("grant") || modal.lowercased().contains("authoriz") {
                 // "Customer grants Vendor a license": the grantee is the one permitted
                 actor = parties.firstActor(in: String(action.prefix(60)))
@@ -115,7 +124,9 @@ public struct StatementReader: Sendable {
             }
             // "No PHI shall be used", "None of ... may"
             var finalModality = modality
-            if modality != .prohibition, subject.range(of: #"(?i)\b(?:no|none\s+of|neither)\b"#, options: .regularExpression) != nil {
+            if modality != .prohibition,
+                subject.range(of: #"(?i)^\s*(?:(?:and|but|or|,)\s+)?(?:no|none\s+of|neither)\b"#, options: .regularExpression) != nil
+            {
                 finalModality = .prohibition
             }
             lastActor = actor
