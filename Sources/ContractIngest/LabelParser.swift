@@ -97,7 +97,8 @@ package enum LabelParser {
         var sawDot = false
         while i < s.endIndex {
             let digits = s[i...].prefix(while: { $0.isASCII && $0.isNumber })
-            guard !digits.isEmpty, digits.count <= 3 else { return nil }
+            // a clause number starts below 100: "164.524" is a regulation, "2026." a year
+            guard !digits.isEmpty, digits.count <= (groups == 0 ? 2 : 3) else { return nil }
             groups += 1
             i = s.index(i, offsetBy: digits.count)
             if i < s.endIndex, s[i] == ".", s.index(after: i) < s.endIndex, s[s.index(after: i)].isNumber {

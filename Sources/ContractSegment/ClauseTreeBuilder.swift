@@ -214,8 +214,14 @@ struct ClauseTreeBuilder {
         var heading: String?
         var text = block.text
         if block.kind == .heading {
-            heading = block.text.isEmpty ? nil : block.text
-            text = ""
+            // a PDF can mark a whole first line as a heading: "Right to End the Agreement. Customer may end this"
+            if let split = InlineHeading.split(block.text), split.rest.split(separator: " ").count >= 3 {
+                heading = split.heading
+                text = split.rest
+            } else {
+                heading = block.text.isEmpty ? nil : block.text
+                text = ""
+            }
         } else if let split = InlineHeading.split(block.text) {
             heading = split.heading
             text = split.rest

@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: [
         "45 CFR 164.504 applies", "2.5 hours after", "e.g. the vendor", "The vendor shall", "(the \"Agreement\")",
-        "2026 was a year", "Sectional headings", "", "1,000 contracts",
+        "2026 was a year", "Sectional headings", "", "1,000 contracts", "164.524.", "2026. The year",
     ])
     func refusesNonLabels(line: String) {
         #expect(LabelParser.split(line) == nil)
