@@ -30,6 +30,26 @@ package enum LabelParser {
         return nil
     }
 
+    /// A hard-wrapped sentence can put "(72) hours", "§ 164.514" or "Section 6.3" at the start of a
+    /// line: when the line before ends mid-sentence, such a label is a reference, not a new clause.
+    package static func continuesSentence(_ previous: Substring?, label: String) -> Bool {
+        guard let previous, let last = previous.last else { return false }
+        let lastWord = previous.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if ["c.f.r.", "u.s.c.", "cfr", "usc", "no.", "sec.", "§"].contains(lastWord) { return true }
+        guard last.isLetter || last.isNumber || last == "," || last == "-" else { return false }
+        if label.hasPrefix("\u{00A7}") { return true }
+        let lower = label.lowercased()
+        if ["section", "article", "clause", "part", "exhibit", "schedule", "appendix", "annex", "attachment", "addendum"]
+            .contains(where: { lower.hasPrefix($0 + " ") })
+        {
+            return true
+        }
+        if label.hasPrefix("("), label.dropFirst().prefix(while: { $0 != ")" }).allSatisfy(\.isNumber) { return true }
+        // a decimal such as "164.504(e)" or "4.2" after a word that usually precedes a citation
+        guard label.first?.isNumber == true else { return false }
+        return ["section", "sections", "article", "clause", "and", "or", "of", "to", "in", "under", "see"].contains(lastWord)
+    }
+
     // "Section 4.02", "ARTICLE IV", "Exhibit A", "Schedule 2" (+ optional "." or ":")
     private static func keyworded(_ s: Substring) -> Match? {
         for keyword in keywords where s.hasPrefix(keyword) {

@@ -190,7 +190,10 @@ struct PDFLayout {
 
     /// Whether a paragraph ends between `a` and `b`.
     private func breaks(_ a: PDFLine, _ b: PDFLine, samePage: Bool, previousFootnoteTop: Double?) -> Bool {
-        if PDFText.label(b.text) != nil || Self.bullet(b.text) != nil { return true }
+        if let m = PDFText.label(b.text), !LabelParser.continuesSentence(Substring(a.text.trimmingCharacters(in: .whitespaces)), label: m.label) {
+            return true
+        }
+        if Self.bullet(b.text) != nil { return true }
         if abs(a.size - b.size) > 0.6 || a.bold != b.bold { return true }
         if samePage {
             let gap = b.box.y1 - a.box.y1

@@ -56,7 +56,7 @@ struct ConditionEvaluator {
         if test.notMentions.contains(where: { s.mentions($0, inText: scope) }) { return false }
         if !test.verb.isEmpty {
             // the action's head: its first words, past adverbs such as "promptly" or "also"
-            let head = p.action.split(separator: " ").prefix(4).joined(separator: " ")
+            let head = p.action.split(separator: " ").prefix(6).joined(separator: " ")
             if !test.verb.contains(where: { s.mentions($0, inText: head) }) { return false }
         }
         switch test.exception {
