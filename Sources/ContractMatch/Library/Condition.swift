@@ -16,6 +16,8 @@ public indirect enum Condition: Sendable, Equatable {
     case mentionsAny([String])
     /// At least one concept appears anywhere in the sentence's clause (its heading or another sentence).
     case clauseMentionsAny([String])
+    /// The sentence refers to another clause ("obligations under Section 7.1") that mentions one of the concepts.
+    case refersToMentionsAny([String])
     /// At least one concept appears in the clause's heading.
     case headingMentionsAny([String])
     /// Some predicate of the sentence matches.

@@ -114,7 +114,7 @@ enum ProvisionReader {
 
     static func condition(_ node: YAMLNode) throws(LibraryError) -> Condition {
         let m = try node.mapping(allowed: [
-            "all", "any", "none", "mentions", "mentions_any", "heading_mentions_any", "clause_mentions_any", "predicate",
+            "all", "any", "none", "mentions", "mentions_any", "heading_mentions_any", "clause_mentions_any", "refers_to_mentions_any", "predicate",
             "duration", "regions",
         ])
         var parts: [Condition] = []
@@ -128,6 +128,7 @@ enum ProvisionReader {
             case "mentions_any": parts.append(.mentionsAny(try value.strings()))
             case "heading_mentions_any": parts.append(.headingMentionsAny(try value.strings()))
             case "clause_mentions_any": parts.append(.clauseMentionsAny(try value.strings()))
+            case "refers_to_mentions_any": parts.append(.refersToMentionsAny(try value.strings()))
             case "predicate": parts.append(.predicate(try predicate(value)))
             case "duration":
                 let d = try value.mapping(allowed: ["present", "at_most_policy_hours", "at_least_policy_days", "at_most_days", "soft"])

@@ -126,7 +126,12 @@ struct ProvisionMatcher {
                     } else {
                         value = s.durations.map(\.hours).min()!
                     }
-                    best = best.map { min($0, value) } ?? value
+                    // across clauses the worst deadline binds: the longest against a maximum, the shortest against a minimum
+                    if let current = best {
+                        best = rule.atMostPolicy != nil ? max(current, value) : min(current, value)
+                    } else {
+                        best = value
+                    }
                 }
                 guard let hours = best else { continue }
                 let value = rule.kind == .hours ? hours : hours / 24

@@ -31,6 +31,11 @@ public struct Reviewer: Sendable {
         let definitions = structure.definitions.filter { $0.clause != nil }.map { ($0.term, $0.definition) }
         // a party's own name ("Acme Clinical AI LLC") must not read as words of the contract ("AI")
         let masks = structure.parties.filter { !$0.aliases.isEmpty }.map { ($0.name, $0.aliases[0]) }
+        var references: [Int: [(reference: String, clause: Clause)]] = [:]
+        for ref in structure.crossReferences {
+            guard let target = ref.target else { continue }
+            references[ref.from, default: []].append((ref.text, structure.clauses[target]))
+        }
         var sentences: [Sentence] = []
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
             var texts = SentenceSplitter.split(clause.text)
@@ -43,7 +48,8 @@ public struct Reviewer: Sendable {
             }
             for text in texts {
                 sentences.append(Sentence(clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                        definitions: definitions, masks: masks))
+                        definitions: definitions, masks: masks,
+                        referenced: references[clause.index] ?? []))
             }
         }
         let evaluator = ConditionEvaluator(policy: policy)

@@ -12,6 +12,8 @@ final class Sentence {
     let position: Int
     private let lexicon: Lexicon
     private let masks: [(String, String)]
+    /// The clauses this sentence's clause refers to, with the words of the reference.
+    private let referenced: [(reference: String, clause: Clause)]
     /// The contract's defined terms and their definitions.
     private let definitions: [(String, String)]
     private let statements: StatementReader
@@ -23,8 +25,10 @@ final class Sentence {
 
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
-        definitions: [(String, String)], masks: [(String, String)] = []
+        definitions: [(String, String)], masks: [(String, String)] = [],
+        referenced: [(reference: String, clause: Clause)] = []
     ) {
+        self.referenced = referenced
         var reading = text
         for (name, alias) in masks { reading = reading.replacingOccurrences(of: name, with: alias) }
         self.reading = reading
@@ -57,6 +61,13 @@ final class Sentence {
         if lexicon.mentions(concept, in: text) { return true }
         return definitions.contains { term, definition in
             text.contains(term) && lexicon.mentions(concept, in: definition)
+        }
+    }
+
+    /// Whether a clause this sentence refers to ("under Section 7.1") mentions `concept`.
+    func referencedClausesMention(_ concept: String) -> Bool {
+        referenced.contains { target in
+            self.text.contains(target.reference) && lexicon.mentions(concept, in: (target.clause.heading ?? "") + " " + target.clause.text)
         }
     }
 

@@ -73,7 +73,8 @@ public struct StatementReader: Sendable {
                 : group <= Self.prohibitionCount + Self.permissionCount ? .permission : .obligation
             let modal = ns.substring(with: m.range)
             // subject: back to the previous modal, or a clause boundary
-            var subject = ns.substring(with: NSRange(location: previousEnd, length: m.range.location - previousEnd))
+            let stretchText = ns.substring(with: NSRange(location: previousEnd, length: m.range.location - previousEnd))
+            var subject = stretchText
             if let cut = subject.range(
                 of: #"[;:]|,\s+(?:and|but|or)\s+|\band\s+(?=\w+\s*$)|\b(?:agrees?|acknowledges?|understands?|provided|represents?|warrants?|certif(?:y|ies)|ensures?|requires?|so)\s+that\s+(?=[^,]*$)"#,
                 options: [.regularExpression, .backwards])
@@ -109,6 +110,10 @@ public struct StatementReader: Sendable {
                 && (stretch.hasSuffix(" and") || stretch.hasSuffix(" or") || stretch.hasSuffix(",") || stretch.hasSuffix(" but")
                     || stretch == "and" || stretch == "or" || stretch.hasSuffix(", and") || stretch.hasSuffix(", or"))
             var actor = coordinated ? lastActor : parties.actor(in: subject)
+            if actor == .unknown, !coordinated {
+                // "Customer, or an independent auditor it appoints, may audit": the party named before the cut
+                actor = parties.actor(in: stretchText)
+            }
             if modality == .permission, modal.lowercased().contains("grant") || modal.lowercased().contains("authoriz") {
                 // "Customer grants Vendor a license": the grantee is the one permitted
                 actor = parties.firstActor(in: String(action.prefix(60)))
