@@ -1,3 +1,4 @@
+import Foundation
 import ContractModel
 
 /// Evaluates library conditions on sentences.
@@ -51,7 +52,11 @@ struct ConditionEvaluator {
             if !accepted { return false }
         }
         if let modalities = test.modalities, !modalities.contains(p.modality) { return false }
-        let scope = p.subject + " " + p.action
+        var scope = p.subject + " " + p.action
+        // "Customer may do so ...", "may exercise this right ...": the action is the one the clause already named
+        if p.action.range(of: #"^\s*(?:do so|exercise (?:this|that|such|the) (?:right|audit|rights)|so)\b"#, options: .regularExpression) != nil {
+            scope += " " + s.clause.text
+        }
         for name in test.mentions where !s.mentions(name, inText: scope) { return false }
         if !test.mentionsAny.isEmpty, !test.mentionsAny.contains(where: { s.mentions($0, inText: scope) }) { return false }
         if test.notMentions.contains(where: { s.mentions($0, inText: scope) }) { return false }
