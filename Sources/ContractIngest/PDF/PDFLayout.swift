@@ -194,7 +194,10 @@ struct PDFLayout {
             return true
         }
         if Self.bullet(b.text) != nil { return true }
-        if abs(a.size - b.size) > 0.6 || a.bold != b.bold { return true }
+        // a bold defined term at the start of a line ("the “Parties.”") does not start a paragraph
+        // when the line before runs on into it
+        let runsOn = b.text.first?.isLowercase == true && !(a.text.last.map { ".:;".contains($0) } ?? true)
+        if !runsOn, abs(a.size - b.size) > 0.6 || a.bold != b.bold { return true }
         if samePage {
             let gap = b.box.y1 - a.box.y1
             if gap > 1.35 * max(pitch, a.size * 1.1) || gap < -0.5 * pitch { return true }

@@ -69,6 +69,24 @@ struct TextReader: FormatReader {
                 inTable = false
                 continue
             }
+            if !markdown, Self.isTableRow(content) {
+                flush()
+                if !inTable {
+                    inTable = true
+                    tableIndex += 1
+                    tableRow = 0
+                }
+                if content.allSatisfy({ "|-:+ ".contains($0) }) { continue }
+                for (column, cell) in content.split(separator: "|", omittingEmptySubsequences: false).enumerated() {
+                    blocks.append(
+                        Block(
+                            kind: .tableCell, text: Whitespace.collapse(cell),
+                            source: SourcePosition(line: lineNumber, endLine: lineNumber),
+                            cell: TableCell(table: tableIndex, row: tableRow, column: column)))
+                }
+                tableRow += 1
+                continue
+            }
             if markdown {
                 if content.hasPrefix("```") || content.hasPrefix("~~~") {
                     flush()
@@ -87,7 +105,7 @@ struct TextReader: FormatReader {
                         flush()  // thematic break
                         continue
                     }
-                    if content.hasPrefix("|") {
+                    if content.hasPrefix("|") || Self.isTableRow(content) {
                         flush()
                         if !inTable {
                             inTable = true
@@ -95,7 +113,8 @@ struct TextReader: FormatReader {
                             tableRow = 0
                         }
                         if content.allSatisfy({ "|-: ".contains($0) }) { continue }
-                        var cells = content.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+                        var cells = content.split(separator: "|", omittingEmptySubsequences: false)[...]
+                        if content.hasPrefix("|") { cells = cells.dropFirst() }
                         if content.hasSuffix("|") { cells = cells.dropLast() }
                         for (column, cell) in cells.enumerated() {
                             blocks.append(
@@ -157,6 +176,11 @@ struct TextReader: FormatReader {
         guard offset + 1 < lines.count else { return nil }
         let next = lines[offset + 1].drop(while: { $0 == " " || $0 == "\t" })
         return next.isEmpty ? nil : next
+    }
+
+    /// A row of a plain-text table: cells set apart by " | " at least twice.
+    static func isTableRow(_ line: Substring) -> Bool {
+        line.components(separatedBy: " | ").count >= 3
     }
 
     static func isHeadingLine(_ text: String, next: Substring?) -> Bool {
