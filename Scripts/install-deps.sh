@@ -6,6 +6,7 @@ need=()
 dpkg -s libpoppler-glib-dev >/dev/null 2>&1 || need+=(libpoppler-glib-dev)
 dpkg -s libxml2-dev >/dev/null 2>&1 || need+=(libxml2-dev)
 dpkg -s pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
 if [ ${#need[@]} -gt 0 ]; then
