@@ -16,6 +16,11 @@ public indirect enum Condition: Sendable, Equatable {
     case mentionsAny([String])
     /// At least one concept appears anywhere in the sentence's clause (its heading or another sentence).
     case clauseMentionsAny([String])
+    /// The sentence mentions a concept through a term it uses whose definition does
+    /// ("Data Protection Claims" defined to include regulatory fines).
+    case definedMentionsAny([String])
+    /// The condition holds in some sentence of the same clause.
+    case inClause(Condition)
     /// The sentence refers to another clause ("obligations under Section 7.1") that mentions one of the concepts.
     case refersToMentionsAny([String])
     /// At least one concept appears in the clause's heading.

@@ -114,7 +114,7 @@ enum ProvisionReader {
 
     static func condition(_ node: YAMLNode) throws(LibraryError) -> Condition {
         let m = try node.mapping(allowed: [
-            "all", "any", "none", "mentions", "mentions_any", "heading_mentions_any", "clause_mentions_any", "refers_to_mentions_any", "predicate",
+            "all", "any", "none", "mentions", "mentions_any", "heading_mentions_any", "clause_mentions_any", "refers_to_mentions_any", "defined_mentions_any", "in_clause", "predicate",
             "duration", "regions",
         ])
         var parts: [Condition] = []
@@ -129,6 +129,8 @@ enum ProvisionReader {
             case "heading_mentions_any": parts.append(.headingMentionsAny(try value.strings()))
             case "clause_mentions_any": parts.append(.clauseMentionsAny(try value.strings()))
             case "refers_to_mentions_any": parts.append(.refersToMentionsAny(try value.strings()))
+            case "defined_mentions_any": parts.append(.definedMentionsAny(try value.strings()))
+            case "in_clause": parts.append(.inClause(try condition(value)))
             case "predicate": parts.append(.predicate(try predicate(value)))
             case "duration":
                 let d = try value.mapping(allowed: ["present", "at_most_policy_hours", "at_least_policy_days", "at_most_days", "soft"])

@@ -12,6 +12,8 @@ struct ConditionEvaluator {
         case .headingMentionsAny(let names): return names.contains { s.headingMentions($0) }
         case .clauseMentionsAny(let names): return names.contains { s.clauseMentions($0) }
         case .refersToMentionsAny(let names): return names.contains { s.referencedClausesMention($0) }
+        case .definedMentionsAny(let names): return names.contains { s.mentions($0) || s.definitionsMention($0) }
+        case .inClause(let inner): return s.clauseSentences().contains { holds(inner, in: $0) }
         case .all(let list): return list.allSatisfy { holds($0, in: s) }
         case .any(let list): return list.contains { holds($0, in: s) }
         case .none(let list): return !list.contains { holds($0, in: s) }

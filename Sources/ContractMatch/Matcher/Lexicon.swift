@@ -40,7 +40,9 @@ final class Lexicon: @unchecked Sendable {
         var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
         for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
         // whole words by default: a pattern that starts or ends with a letter gets a boundary
-        let regex = try? NSRegularExpression(pattern: #"(?<![\w-])(?:"# + expanded + #")(?!\w)"#, options: [.caseInsensitive])
+        // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
+        let regex = try? NSRegularExpression(
+            pattern: #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#, options: [.caseInsensitive])
         regexes[name] = regex
         return regex
     }

@@ -37,6 +37,7 @@ public struct Reviewer: Sendable {
             references[ref.from, default: []].append((ref.text, structure.clauses[target]))
         }
         var sentences: [Sentence] = []
+        var groups: [SentenceGroup] = []
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
             var texts = SentenceSplitter.split(clause.text)
             // an item under a lead-in ("Business Associate shall report each of the following:") is read
@@ -46,16 +47,23 @@ public struct Reviewer: Sendable {
             {
                 texts[0] = leadIn + " " + texts[0]
             }
+            let group = SentenceGroup()
+            groups.append(group)
             for text in texts {
-                sentences.append(Sentence(clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                        definitions: definitions, masks: masks,
-                        referenced: references[clause.index] ?? []))
+                let sentence = Sentence(
+                    clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
+                    definitions: definitions, masks: masks, referenced: references[clause.index] ?? [])
+                sentence.siblings = group
+                group.members.append(sentence)
+                sentences.append(sentence)
             }
         }
         let evaluator = ConditionEvaluator(policy: policy)
-        return enabledProvisions.map { provision in
+        let findings = enabledProvisions.map { provision in
             ProvisionMatcher(provision: provision, policy: policy, evaluator: evaluator).decide(sentences)
         }
+        withExtendedLifetime(groups) {}
+        return findings
     }
 
     /// Reviews a single clause text (for the library's examples).

@@ -64,6 +64,20 @@ final class Sentence {
         }
     }
 
+    /// Whether a term this sentence uses is defined with words of `concept`.
+    func definitionsMention(_ concept: String) -> Bool {
+        definitions.contains { term, definition in
+            reading.contains(term) && !definition.contains(text) && lexicon.mentions(concept, in: definition)
+        }
+    }
+
+    /// The sentences of this sentence's clause (set by the reviewer once all are made).
+    weak var siblings: SentenceGroup?
+
+    func clauseSentences() -> [Sentence] {
+        siblings?.members ?? [self]
+    }
+
     /// Whether a clause this sentence refers to ("under Section 7.1") mentions `concept`.
     func referencedClausesMention(_ concept: String) -> Bool {
         referenced.contains { target in
@@ -78,4 +92,9 @@ final class Sentence {
     func offsets(of concept: String) -> [Int] {
         lexicon.occurrences(of: concept, in: reading).map(\.location)
     }
+}
+
+/// The sentences of one clause, shared by them.
+final class SentenceGroup {
+    var members: [Sentence] = []
 }
