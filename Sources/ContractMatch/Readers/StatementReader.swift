@@ -123,7 +123,7 @@ public struct StatementReader: Sendable {
                     actor = lastActor  // coordinated verbs share the subject
                 } else if let by = action.range(of: #"\bby\s+"#, options: .regularExpression) {
                     // passive: "PHI shall not be used by Vendor"
-                    let agent = parties.actor(in: String(action[by.upperBound...].prefix(40)))
+                    let agent = parties.firstActor(in: String(action[by.upperBound...].prefix(40)))
                     if agent != .unknown, action.hasPrefix(" be ") || action.hasPrefix(" not be ") { actor = agent }
                 }
             }
