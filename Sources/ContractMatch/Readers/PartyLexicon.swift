@@ -39,7 +39,10 @@ public struct PartyLexicon: Sendable {
         customerNames = customer
         func regex(_ words: [String]) -> NSRegularExpression {
             let alternation = words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-            return try! NSRegularExpression(pattern: #"\b(?:"# + alternation + #")\b"#, options: [.caseInsensitive])
+            // "Customer Data" and "Client Information" name data, not the party
+            return try! NSRegularExpression(
+                pattern: #"\b(?:"# + alternation + #")\b(?!\s+(?:data|content|information|materials|personal data|property)\b)"#,
+                options: [.caseInsensitive])
         }
         vendorRegex = regex(vendor)
         customerRegex = regex(customer)
