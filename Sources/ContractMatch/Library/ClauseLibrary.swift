@@ -18,6 +18,8 @@ public struct ClauseLibrary: Sendable {
     public var concepts: [String: [String]]
     public var defaultPolicy: Policy
     public var directory: String
+    /// Concepts whose sentences are never read (`ignore:` in library.yaml).
+    public var ignore: [String] = []
 
     /// Loads and validates the library in `directory`.
     public static func load(from directory: URL) throws(LibraryError) -> ClauseLibrary {
@@ -43,9 +45,11 @@ public struct ClauseLibrary: Sendable {
         hashing("library.yaml", libraryText)
         let libraryFile = directory.appendingPathComponent("library.yaml").path
         var version = "unversioned"
+        var ignore: [String] = []
         if let node = try? Yams.compose(yaml: libraryText) {
-            let map = try YAMLNode(node: node, file: libraryFile, path: "").mapping(allowed: ["version", "description"])
+            let map = try YAMLNode(node: node, file: libraryFile, path: "").mapping(allowed: ["version", "description", "ignore"])
             if let v = map["version"] { version = try v.string() }
+            if let i = map["ignore"] { ignore = try i.strings() }
         }
         let conceptsText = try read("concepts.yaml")
         hashing("concepts.yaml", conceptsText)
@@ -87,10 +91,13 @@ public struct ClauseLibrary: Sendable {
                 throw LibraryError(file: provision.file, message: "parameter '\(parameter.name)' reads from unknown element '\(parameter.from)'")
             }
         }
+        for name in ignore where concepts[name] == nil {
+            throw LibraryError(file: libraryFile, message: "ignore: unknown concept '\(name)'")
+        }
         let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return ClauseLibrary(
             version: version, hash: hash, provisions: provisions, concepts: concepts, defaultPolicy: policy,
-            directory: dirPath)
+            directory: dirPath, ignore: ignore)
     }
 
     private static func readConcepts(_ text: String, file: String) throws(LibraryError) -> [String: [String]] {

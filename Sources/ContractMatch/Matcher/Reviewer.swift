@@ -49,7 +49,7 @@ public struct Reviewer: Sendable {
             }
             let group = SentenceGroup()
             groups.append(group)
-            for text in texts {
+            for text in texts where !library.ignore.contains(where: { lexicon.mentions($0, in: text) }) {
                 let sentence = Sentence(
                     clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
                     definitions: definitions, masks: masks, referenced: references[clause.index] ?? [])
