@@ -64,7 +64,11 @@ struct ConditionEvaluator {
         if test.notMentions.contains(where: { s.mentions($0, inText: scope) }) { return false }
         if !test.verb.isEmpty {
             // the action's head: its first words, past adverbs such as "promptly" or "also"
-            let head = p.action.split(separator: " ").prefix(6).joined(separator: " ")
+            var head = p.action.split(separator: " ").prefix(6).joined(separator: " ")
+            // passive voice names the act in its subject: "Notice of any Breach shall be delivered by Vendor"
+            if p.action.hasPrefix(" be ") || p.action.hasPrefix(" not be ") {
+                head = p.subject.split(separator: " ").prefix(4).joined(separator: " ") + " " + head
+            }
             if !test.verb.contains(where: { s.mentions($0, inText: head) }) { return false }
         }
         switch test.exception {

@@ -40,19 +40,21 @@ public struct Reviewer: Sendable {
         var groups: [SentenceGroup] = []
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
             var texts = SentenceSplitter.split(clause.text)
+            var context = ""
             // an item under a lead-in ("Business Associate shall report each of the following:") is read
             // with the lead-in, which supplies its subject and modal verb
             if let parent = clause.parent, let leadIn = SentenceSplitter.split(structure.clauses[parent].text).last,
                 leadIn.hasSuffix(":") || leadIn.hasSuffix("\u{2014}"), !texts.isEmpty
             {
                 texts[0] = leadIn + " " + texts[0]
+                context = ([structure.clauses[parent].text] + structure.children(of: parent).map(\.text)).joined(separator: " ")
             }
             let group = SentenceGroup()
             groups.append(group)
             for text in texts where !library.ignore.contains(where: { lexicon.mentions($0, in: text) }) {
                 let sentence = Sentence(
                     clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                    definitions: definitions, masks: masks, referenced: references[clause.index] ?? [])
+                    definitions: definitions, masks: masks, referenced: references[clause.index] ?? [], context: context)
                 sentence.siblings = group
                 group.members.append(sentence)
                 sentences.append(sentence)

@@ -12,6 +12,8 @@ final class Sentence {
     let position: Int
     private let lexicon: Lexicon
     private let masks: [(String, String)]
+    /// For an item under a lead-in: the lead-in and its other items, which the item is read with.
+    private let context: String
     /// The clauses this sentence's clause refers to, with the words of the reference.
     private let referenced: [(reference: String, clause: Clause)]
     /// The contract's defined terms and their definitions.
@@ -26,8 +28,9 @@ final class Sentence {
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
         definitions: [(String, String)], masks: [(String, String)] = [],
-        referenced: [(reference: String, clause: Clause)] = []
+        referenced: [(reference: String, clause: Clause)] = [], context: String = ""
     ) {
+        self.context = context
         self.referenced = referenced
         var reading = text
         for (name, alias) in masks { reading = reading.replacingOccurrences(of: name, with: alias) }
@@ -56,7 +59,7 @@ final class Sentence {
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does ("Security Incident" defined to include AI incidents).
     func clauseMentions(_ concept: String) -> Bool {
-        var text = (clause.heading ?? "") + " " + clause.text
+        var text = (clause.heading ?? "") + " " + clause.text + " " + context
         for (name, alias) in masks { text = text.replacingOccurrences(of: name, with: alias) }
         if lexicon.mentions(concept, in: text) { return true }
         return definitions.contains { term, definition in
