@@ -67,7 +67,7 @@ struct ConditionEvaluator {
             var head = p.action.split(separator: " ").prefix(6).joined(separator: " ")
             // passive voice names the act in its subject: "Notice of any Breach shall be delivered by Vendor"
             if p.action.hasPrefix(" be ") || p.action.hasPrefix(" not be ") {
-                head = p.subject.split(separator: " ").prefix(4).joined(separator: " ") + " " + head
+                head = p.stretch.split(separator: " ").prefix(4).joined(separator: " ") + " " + head
             }
             if !test.verb.contains(where: { s.mentions($0, inText: head) }) { return false }
         }

@@ -16,6 +16,9 @@ public struct Predicate: Sendable, Equatable {
     public var actor: Actor
     /// The words before the modal verb (the subject).
     public var subject: String
+    /// Everything between the previous predicate (or the sentence start) and the modal,
+    /// before the subject was cut at a clause boundary.
+    public var stretch: String
     /// The modal words: "shall not", "may", "is permitted to", "grants".
     public var modal: String
     /// What is obliged, forbidden or allowed, up to an exception marker.

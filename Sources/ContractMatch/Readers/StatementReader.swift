@@ -119,12 +119,15 @@ public struct StatementReader: Sendable {
                 actor = parties.firstActor(in: String(action.prefix(60)))
             } else if actor == .unknown {
                 let trimmed = subject.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.lowercased() == "and" || trimmed.lowercased() == "or" || trimmed.hasSuffix(",") {
+                let passive = action.hasPrefix(" be ") || action.hasPrefix(" not be ")
+                if passive, let by = action.range(of: #"\bby\s+"#, options: .regularExpression),
+                    case let agent = parties.firstActor(in: String(action[by.upperBound...].prefix(40))), agent != .unknown
+                {
+                    actor = agent  // passive: "PHI shall not be used by Vendor"
+                } else if !result.isEmpty,
+                    trimmed.isEmpty || trimmed.lowercased() == "and" || trimmed.lowercased() == "or" || trimmed.hasSuffix(",")
+                {
                     actor = lastActor  // coordinated verbs share the subject
-                } else if let by = action.range(of: #"\bby\s+"#, options: .regularExpression) {
-                    // passive: "PHI shall not be used by Vendor"
-                    let agent = parties.firstActor(in: String(action[by.upperBound...].prefix(40)))
-                    if agent != .unknown, action.hasPrefix(" be ") || action.hasPrefix(" not be ") { actor = agent }
                 }
             }
             // "No PHI shall be used", "None of ... may"
@@ -138,6 +141,7 @@ public struct StatementReader: Sendable {
             result.append(
                 Predicate(
                     modality: finalModality, actor: actor, subject: subject.trimmingCharacters(in: .whitespaces),
+                    stretch: stretchText.trimmingCharacters(in: .whitespaces),
                     modal: modal, action: action, exception: exception, offset: m.range.location))
             previousEnd = m.range.upperBound
         }
