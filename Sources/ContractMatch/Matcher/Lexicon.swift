@@ -3,8 +3,10 @@ import Foundation
 
 /// The library's concepts compiled for one contract. Patterns may name the
 /// contract's own words: `{vendor}` and `{customer}` (the parties' names and
-/// role words) and `{data}` (terms the contract defines to include PHI, such as
-/// "Client Data").
+/// role words), `{data}` (terms the contract defines to include PHI, such as
+/// "Client Data") and `{defined:NAME}` (every term the contract defines with
+/// words of concept NAME: a "Downstream Processor" defined as a third party
+/// that handles PHI reads as a subprocessor).
 final class Lexicon: @unchecked Sendable {
     /// Concepts every library has without defining them.
     static let builtIn: Set<String> = ["vendor", "customer", "data"]
@@ -12,9 +14,13 @@ final class Lexicon: @unchecked Sendable {
     private var regexes: [String: NSRegularExpression] = [:]
     private let concepts: [String: [String]]
     private let placeholders: [String: String]
+    /// The contract's definitions, for `{defined:NAME}`.
+    private let definitions: [(term: String, definition: String)]
+    private var expanding: Set<String> = []
 
-    init(concepts: [String: [String]], parties: PartyLexicon, dataTerms: [String]) {
+    init(concepts: [String: [String]], parties: PartyLexicon, dataTerms: [String], definitions: [(String, String)] = []) {
         self.concepts = concepts
+        self.definitions = definitions.map { (term: $0.0, definition: $0.1) }
         let data = (dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
             .sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         placeholders = ["{vendor}": parties.vendorPattern, "{customer}": parties.customerPattern, "{data}": "(?:\(data))"]
@@ -24,6 +30,7 @@ final class Lexicon: @unchecked Sendable {
     static func expandForValidation(_ pattern: String) -> String {
         pattern.replacingOccurrences(of: "{vendor}", with: "vendor").replacingOccurrences(of: "{customer}", with: "customer")
             .replacingOccurrences(of: "{data}", with: "data")
+            .replacingOccurrences(of: #"\{defined:[a-z0-9-]+\}"#, with: "defined", options: .regularExpression)
     }
 
     /// The compiled regex of `name`.
@@ -39,12 +46,26 @@ final class Lexicon: @unchecked Sendable {
         guard !patterns.isEmpty else { return nil }
         var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
         for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
+        while let range = expanded.range(of: #"\{defined:([a-z0-9-]+)\}"#, options: .regularExpression) {
+            let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
+            expanded.replaceSubrange(range, with: definedTerms(of: inner))
+        }
         // whole words by default: a pattern that starts or ends with a letter gets a boundary
         // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
         let regex = try? NSRegularExpression(
             pattern: #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#, options: [.caseInsensitive])
         regexes[name] = regex
         return regex
+    }
+
+    /// An alternation of the terms whose definitions mention `concept` (never matching when none do).
+    private func definedTerms(of concept: String) -> String {
+        guard !expanding.contains(concept) else { return "(?!)" }
+        expanding.insert(concept)
+        defer { expanding.remove(concept) }
+        let terms = definitions.filter { mentions(concept, in: $0.definition) }.map(\.term)
+        guard !terms.isEmpty else { return "(?!)" }
+        return "(?:" + terms.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
     }
 
     /// Where concept `name` occurs in `text` (UTF-16 offsets).

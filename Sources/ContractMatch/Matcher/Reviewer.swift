@@ -25,7 +25,9 @@ public struct Reviewer: Sendable {
         let structure = (document.structure ?? Segmenter().segment(document).structure)!
         let parties = PartyLexicon(parties: structure.parties)
         let dataTerms = structure.definitions.filter { !$0.includes.isEmpty }.map(\.term)
-        let lexicon = Lexicon(concepts: library.concepts, parties: parties, dataTerms: dataTerms)
+        let lexicon = Lexicon(
+            concepts: library.concepts, parties: parties, dataTerms: dataTerms,
+            definitions: structure.definitions.filter { $0.clause != nil }.map { ($0.term, $0.definition) })
         let statements = StatementReader(parties: parties)
         // definitions in the body ("Security Incident" includes ...), not the preamble's party names
         let definitions = structure.definitions.filter { $0.clause != nil }.map { ($0.term, $0.definition) }
