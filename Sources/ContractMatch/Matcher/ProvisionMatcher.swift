@@ -36,7 +36,9 @@ struct ProvisionMatcher {
         }
 
         let elementHits = hits(provision.elements)
-        let parameters = readParameters(elementHits)
+        let qualifierHits = hits(provision.qualifiers)
+        let addressedHits = hits(provision.addressed)
+        let parameters = readParameters(elementHits, fallback: qualifierHits + addressedHits)
 
         let conflictHits = hits(provision.conflicts)
         if let first = conflictHits.first {
@@ -44,8 +46,6 @@ struct ProvisionMatcher {
             return finding(.conflict, evidence, parameters.values, fill(first.rule.reason, first.sentences), conflictHits.map(\.rule.id))
         }
 
-        let qualifierHits = hits(provision.qualifiers)
-        let addressedHits = hits(provision.addressed)
         if elementHits.isEmpty && qualifierHits.isEmpty && addressedHits.isEmpty {
             return finding(.missing, [], [:], "Nothing in the contract addresses this: \(lowerFirst(provision.requirement))", [])
         }
@@ -107,10 +107,19 @@ struct ProvisionMatcher {
         var problems: [String] = []
     }
 
-    private func readParameters(_ elementHits: [Hit]) -> Parameters {
+    /// Reads each parameter from the sentences of its element, or, when that element was not
+    /// found, from the sentences that made the provision partial ("primarily in the United States").
+    private func readParameters(_ elementHits: [Hit], fallback: [Hit]) -> Parameters {
         var result = Parameters()
         for rule in provision.parameters {
-            guard let hit = elementHits.first(where: { $0.rule.id == rule.from }) else { continue }
+            let hit: Hit
+            if let own = elementHits.first(where: { $0.rule.id == rule.from }) {
+                hit = own
+            } else if !fallback.isEmpty {
+                hit = Hit(rule: fallback[0].rule, sentences: fallback.flatMap(\.sentences))
+            } else {
+                continue
+            }
             switch rule.kind {
             case .hours, .days:
                 var best: Double?
