@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// Word's automatic numbering from numbering.xml: the list definitions, the
@@ -200,19 +201,7 @@ package enum NumberFormat {
 
     static func roman(_ n: Int) -> String {
         guard n > 0, n < 4000 else { return String(n) }
-        let table: [(Int, String)] = [
-            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-        ]
-        var rest = n
-        var s = ""
-        for (v, r) in table {
-            while rest >= v {
-                s += r
-                rest -= v
-            }
-        }
-        return s
+        return Roman.numeral(n).uppercased()
     }
 
     /// Word's letters: A..Z, then AA, BB, ... ZZ, AAA ...

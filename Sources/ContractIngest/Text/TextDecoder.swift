@@ -19,10 +19,18 @@ package enum TextDecoder {
             return utf16(bytes.dropFirst(2), littleEndian: false)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        var replaced = 0
-        var scalars = String.UnicodeScalarView()
         var decoder = UTF8()
         var it = body.makeIterator()
+        let (scalars, replaced) = Self.scalars(&decoder, &it)
+        return Decoded(text: String(scalars), encoding: "UTF-8", replaced: replaced)
+    }
+
+    /// Decodes every code unit, replacing invalid sequences with U+FFFD and counting them.
+    private static func scalars<C: UnicodeCodec, I: IteratorProtocol>(_ decoder: inout C, _ it: inout I)
+        -> (String.UnicodeScalarView, Int) where I.Element == C.CodeUnit
+    {
+        var scalars = String.UnicodeScalarView()
+        var replaced = 0
         loop: while true {
             switch decoder.decode(&it) {
             case .scalarValue(let s): scalars.append(s)
@@ -32,7 +40,7 @@ package enum TextDecoder {
             case .emptyInput: break loop
             }
         }
-        return Decoded(text: String(scalars), encoding: "UTF-8", replaced: replaced)
+        return (scalars, replaced)
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> Decoded {
@@ -46,18 +54,10 @@ package enum TextDecoder {
             i += 2
         }
         if i < bytes.endIndex { replaced += 1 }  // a dangling odd byte
-        var scalars = String.UnicodeScalarView()
         var decoder = UTF16()
         var it = units.makeIterator()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): scalars.append(s)
-            case .error:
-                replaced += 1
-                scalars.append("\u{FFFD}")
-            case .emptyInput: break loop
-            }
-        }
+        var (scalars, invalid) = Self.scalars(&decoder, &it)
+        replaced += invalid
         if i < bytes.endIndex { scalars.append("\u{FFFD}") }
         return Decoded(text: String(scalars), encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", replaced: replaced)
     }

@@ -69,18 +69,22 @@ struct TextReader: FormatReader {
                 inTable = false
                 continue
             }
-            if !markdown, Self.isTableRow(content) {
+            // a table row: "| a | b |" in Markdown, "a | b | c" in either
+            if !inFence, (markdown && content.hasPrefix("|")) || Self.isTableRow(content) {
                 flush()
                 if !inTable {
                     inTable = true
                     tableIndex += 1
                     tableRow = 0
                 }
-                if content.allSatisfy({ "|-:+ ".contains($0) }) { continue }
-                for (column, cell) in content.split(separator: "|", omittingEmptySubsequences: false).enumerated() {
+                if content.allSatisfy({ "|-:+ ".contains($0) }) { continue }  // the rule under a header row
+                var cells = content.split(separator: "|", omittingEmptySubsequences: false)[...]
+                if content.hasPrefix("|") { cells = cells.dropFirst() }
+                if content.hasSuffix("|") { cells = cells.dropLast() }
+                for (column, cell) in cells.enumerated() {
                     blocks.append(
                         Block(
-                            kind: .tableCell, text: Whitespace.collapse(cell),
+                            kind: .tableCell, text: Whitespace.collapse(markdown ? Self.stripInline(cell) : String(cell)),
                             source: SourcePosition(line: lineNumber, endLine: lineNumber),
                             cell: TableCell(table: tableIndex, row: tableRow, column: column)))
                 }
@@ -103,27 +107,6 @@ struct TextReader: FormatReader {
                     }
                     if content.count >= 3, content.allSatisfy({ "-*_ ".contains($0) }) {
                         flush()  // thematic break
-                        continue
-                    }
-                    if content.hasPrefix("|") || Self.isTableRow(content) {
-                        flush()
-                        if !inTable {
-                            inTable = true
-                            tableIndex += 1
-                            tableRow = 0
-                        }
-                        if content.allSatisfy({ "|-: ".contains($0) }) { continue }
-                        var cells = content.split(separator: "|", omittingEmptySubsequences: false)[...]
-                        if content.hasPrefix("|") { cells = cells.dropFirst() }
-                        if content.hasSuffix("|") { cells = cells.dropLast() }
-                        for (column, cell) in cells.enumerated() {
-                            blocks.append(
-                                Block(
-                                    kind: .tableCell, text: Whitespace.collapse(Self.stripInline(cell)),
-                                    source: SourcePosition(line: lineNumber, endLine: lineNumber),
-                                    cell: TableCell(table: tableIndex, row: tableRow, column: column)))
-                        }
-                        tableRow += 1
                         continue
                     }
                     while content.hasPrefix(">") { content = content.dropFirst().drop(while: { $0 == " " }) }
