@@ -23,7 +23,14 @@ final class Sentence {
     private(set) lazy var predicates: [Predicate] = statements.predicates(in: reading)
     private(set) lazy var durations: [Duration] = DurationReader.durations(in: reading)
     private(set) lazy var softDeadlines: [String] = DurationReader.softDeadlines(in: reading)
-    private(set) lazy var regions: [String] = RegionReader.regions(in: reading)
+    /// Regions named in the sentence, or in the definitions of terms it uses ("Approved Territory").
+    private(set) lazy var regions: [String] = {
+        var found = Set(RegionReader.regions(in: reading))
+        for (term, definition) in definitions where reading.contains(term) {
+            found.formUnion(RegionReader.regions(in: definition))
+        }
+        return found.sorted()
+    }()
 
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,

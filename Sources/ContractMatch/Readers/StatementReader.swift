@@ -28,7 +28,7 @@ public struct StatementReader: Sendable {
             #"\bneither\b[^.;]{0,80}?\bnor\b[^.;]{0,80}?\b(?:shall|will|may)\b"#,
         ]
         let permission = [
-            #"\b(?:is|are)\s+(?:hereby\s+)?(?:permitted|entitled|authorized|allowed|free)\s+to\b"#,
+            #"\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?(?:permitted|entitled|authorized|allowed|free)\s+to\b"#,
             #"\b(?:reserves?|has|have|retains?|shall\s+have|will\s+have)\s+the\s+(?:right|option|discretion)\s+to\b"#,
             #"\b(?:hereby\s+)?grants?\b"#,
             #"\b(?:hereby\s+)?(?:consents?|agrees?)\s+to\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?(?:use|engagement|transfer|disclosure|processing)\b"#,
@@ -40,6 +40,8 @@ public struct StatementReader: Sendable {
             #"\bagrees?\s+to\b"#,
             #"\b(?:is|are)\s+(?:required|obligated|obliged|responsible)\s+(?:to|for)\b"#,
             #"\b(?:undertakes?|commits?)\s+to\b"#,
+            // "covenants to report", "covenants (i) to record", "undertakes, upon request, to make"
+            #"\b(?:covenants?|undertakes?)\b(?:\s+and\s+agrees)?(?:\s+that\s+it\s+(?:shall|will))?"#,
         ]
         let all = prohibition.map { "(?<p>\($0))" }.joined(separator: "|")
         _ = all
