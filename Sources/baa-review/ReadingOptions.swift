@@ -15,19 +15,22 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("max-unzipped-bytes"), help: "Largest total decompressed size of a DOCX, in bytes.")
     var maxUnzippedBytes: Int = 512 << 20
 
+    @Option(name: .customLong("max-zip-entries"), help: "Most entries a DOCX (ZIP) may hold.")
+    var maxZipEntries: Int = 10_000
+
     @Option(name: .customLong("max-pages"), help: "Most PDF pages read from one document.")
     var maxPages: Int = 2_000
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds.") }
-        guard maxBytes > 0, maxUnzippedBytes > 0, maxPages > 0 else {
-            throw ValidationError("--max-bytes, --max-unzipped-bytes and --max-pages must be positive.")
+        guard maxBytes > 0, maxUnzippedBytes > 0, maxPages > 0, maxZipEntries > 0 else {
+            throw ValidationError("--max-bytes, --max-unzipped-bytes, --max-zip-entries and --max-pages must be positive.")
         }
     }
 
     var readOptions: ReadOptions {
         ReadOptions(
             password: password, maxInputBytes: maxBytes, maxDecompressedBytes: maxUnzippedBytes,
-            maxPages: maxPages, timeLimit: timeLimit)
+            maxZipEntries: maxZipEntries, maxPages: maxPages, timeLimit: timeLimit)
     }
 }

@@ -108,7 +108,9 @@ struct DOCXSecurityTests {
             ("word/document.xml", #"<w:document xmlns:w="\#(F.wNS)"><w:body>\#(F.p("x"))</w:body></w:document>"#),
         ]
         for i in 0..<50 { parts.append(("junk/\(i).txt", "x")) }
-        guard case .limitExceeded? = F.failure(F.zip(parts), options: ReadOptions(maxZipEntries: 20)) else {
+        guard case .limitExceeded(_, _, let flag)? = F.failure(F.zip(parts), options: ReadOptions(maxZipEntries: 20)),
+            flag == "--max-zip-entries"
+        else {
             Issue.record("expected limitExceeded")
             return
         }

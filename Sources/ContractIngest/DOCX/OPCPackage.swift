@@ -38,7 +38,7 @@ package final class OPCPackage {
                     file: file,
                     reason: .limitExceeded(
                         what: "the number of entries in the ZIP archive", limit: "\(options.maxZipEntries) entries",
-                        flag: "--max-unzipped-bytes"))
+                        flag: "--max-zip-entries"))
             }
             guard entry.type == .file else { continue }
             let key = Self.normalize(entry.path)
