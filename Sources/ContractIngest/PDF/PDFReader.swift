@@ -28,7 +28,7 @@ struct PDFReader: FormatReader {
 
         // pages are read in parallel chunks, each with its own poppler document (poppler objects are
         // not shared between threads); one chunk per core the options allow
-        let workers = max(1, min(options.pdfThreads, count / 4))
+        let workers = max(1, min(options.pdfThreads, count / 2))
         let chunks = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
         let results = ChunkResults(count: workers)
         // the first chunk uses the document already open; only its worker touches it

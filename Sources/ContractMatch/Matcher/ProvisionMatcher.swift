@@ -181,7 +181,12 @@ struct ProvisionMatcher {
         for s in sentences where !seen.contains(s.clause.citation) { seen.append(s.clause.citation) }
         // "4.2" reads as "Clause 4.2"; "Section 4.02" and headings read as they are
         let named = seen.map { $0.first?.isNumber == true || $0.first == "(" ? "Clause " + $0 : $0 }
-        let clauses = named.count <= 1 ? (named.first ?? "The contract") : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        // one subject keeps the rule's verb singular: "Clause 3.2(b) (with 3.2(c) and 5.4) obliges ..."
+        var clauses = named.first ?? "The contract"
+        if seen.count > 1 {
+            let rest = Array(seen.dropFirst())
+            clauses += " (with " + (rest.count == 1 ? rest[0] : rest.dropLast().joined(separator: ", ") + " and " + rest.last!) + ")"
+        }
         return template.replacingOccurrences(of: "{clause}", with: clauses)
     }
 
