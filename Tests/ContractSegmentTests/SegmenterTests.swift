@@ -69,6 +69,21 @@ extension ContractStructure {
         #expect(s.clause(cited: "4.2")?.citation == "Section 4.02")
     }
 
+    @Test func arabicArticlesWithDecimalSections() throws {
+        let s = try structure("""
+            Article 1 - Definitions
+
+            1.1 Terms. Words have meanings.
+
+            Article 2 - Services
+
+            2.1 Scope. Vendor provides the Services.
+            (a) hosting
+            """)
+        #expect(s.outline == ["Article 1", "  1.1", "Article 2", "  2.1", "    2.1(a)"])
+        #expect(s.clauses[2].path == ["2"])
+    }
+
     @Test func flatNumbersAndSectionSigns() throws {
         let s = try structure("""
             1. Vendor shall comply.
