@@ -19,7 +19,7 @@ public enum FormatDetector {
             head.count >= offset + bytes.count && Array(head[offset..<offset + bytes.count]) == bytes
         }
         // %PDF- may follow some leading junk; readers accept it within the first 1 KiB.
-        if let range = data.prefix(1024).range(of: Data("%PDF-".utf8)), range.lowerBound - data.startIndex < 1024 {
+        if data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil {
             return .supported(.pdf)
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) || starts([0x50, 0x4B, 0x07, 0x08]) {

@@ -24,10 +24,7 @@ package enum LabelParser {
     /// Splits a leading label from `line`, or returns `nil` when it has none.
     package static func split(_ line: String) -> Match? {
         let s = Substring(line)
-        if let m = keyworded(s) ?? section(s) ?? parenthesised(s) ?? numeric(s) ?? letterOrRoman(s) {
-            return m
-        }
-        return nil
+        return keyworded(s) ?? section(s) ?? parenthesised(s) ?? numeric(s) ?? letterOrRoman(s)
     }
 
     /// A hard-wrapped sentence can put "(72) hours", "§ 164.514" or "Section 6.3" at the start of a
@@ -59,7 +56,7 @@ package enum LabelParser {
             let token = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." || $0 == "(" || $0 == ")" })
             var number = token
             while number.last == "." { number = number.dropLast() }
-            guard !number.isEmpty, isNumberToken(number, allowWord: keyword.uppercased() != "PART") else { continue }
+            guard !number.isEmpty, isNumberToken(number) else { continue }
             var label = keyword + " " + number
             var after = rest.dropFirst(number.count)
             if let c = after.first, c == "." || c == ":" {
@@ -92,7 +89,7 @@ package enum LabelParser {
         guard s.first == "(" else { return nil }
         guard let close = s.firstIndex(of: ")") else { return nil }
         let inner = s[s.index(after: s.startIndex)..<close]
-        guard !inner.isEmpty, inner.count <= 5, isNumberToken(inner, allowWord: false) else { return nil }
+        guard !inner.isEmpty, inner.count <= 5, isNumberToken(inner) else { return nil }
         if inner.allSatisfy(\.isLetter), inner.count > 1, !isRoman(inner), !(inner.count == 2 && inner.first == inner.last) {
             return nil  // "(the" ... or "(aa)" style doubled letters only
         }
@@ -101,7 +98,7 @@ package enum LabelParser {
         var label = String(s[s.startIndex..<end])
         while end < s.endIndex, s[end] == "(", let next = s[end...].firstIndex(of: ")"),
             s.distance(from: end, to: next) <= 6,
-            isNumberToken(s[s.index(after: end)..<next], allowWord: false)
+            isNumberToken(s[s.index(after: end)..<next])
         {
             label += s[end...next]
             end = s.index(after: next)
@@ -142,7 +139,7 @@ package enum LabelParser {
         // 4.2(b) / 4(a)
         while after.first == "(", let close = after.firstIndex(of: ")"),
             after.distance(from: after.startIndex, to: close) <= 5,
-            isNumberToken(after[after.index(after: after.startIndex)..<close], allowWord: false)
+            isNumberToken(after[after.index(after: after.startIndex)..<close])
         {
             label += after[after.startIndex...close]
             after = after[after.index(after: close)...]
@@ -180,16 +177,14 @@ package enum LabelParser {
         return Match(label: String(token) + String(punct), rest: trimmed(after))
     }
 
-    private static func isNumberToken(_ t: Substring, allowWord: Bool) -> Bool {
+    private static func isNumberToken(_ t: Substring) -> Bool {
         if t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { return t.first?.isNumber == true }
         if isRoman(t) { return true }
         if t.count == 1, let c = t.first, c.isASCII, c.isLetter { return true }
         if t.count == 2, t.first == t.last, t.first!.isLetter { return true }  // "aa"
         // "4.2(b)", "4A"
-        if let f = t.first, f.isNumber, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter || "().".contains($0)) }) {
-            return true
-        }
-        return allowWord && false
+        guard let f = t.first, f.isNumber else { return false }
+        return t.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter || "().".contains($0)) }
     }
 
     private static func isRoman(_ t: Substring) -> Bool {

@@ -29,7 +29,6 @@ struct ClauseTreeBuilder {
         var pages: [Int] = []
         var blocks: [Int] = []
         var source: SourcePosition
-        /// Ordinal of the last top-level number seen inside this instrument (restart detection).
     }
 
     private var drafts: [Draft] = []
@@ -132,15 +131,13 @@ struct ClauseTreeBuilder {
             resolved = letter
         }
         // a top-level number starting again at 1 begins another instrument
-        if case .decimal(let depth) = resolved.style, depth == 1 || resolved.style == .article {
-            checkRestart(resolved, block: block, index: index)
-        } else if resolved.style == .article {
-            checkRestart(resolved, block: block, index: index)
+        if resolved.style == .decimal(depth: 1) || resolved.style == .article {
+            checkRestart(resolved)
         }
         openNumbered(resolved, block: block, index: index)
     }
 
-    private mutating func checkRestart(_ number: ClauseNumber, block: Block, index: Int) {
+    private mutating func checkRestart(_ number: ClauseNumber) {
         defer { lastTopOrdinal = number.ordinal }
         guard number.ordinal == 1, lastTopOrdinal > 1 else { return }
         instrumentCount += 1
@@ -276,7 +273,7 @@ struct ClauseTreeBuilder {
             clauses.append(
                 Clause(
                     index: i, number: d.number?.label, citation: citation, path: path, heading: d.heading,
-                    text: Whitespace.join(d.texts), part: d.part, instrument: d.instrument, parent: d.parent,
+                    text: d.texts.filter { !$0.isEmpty }.joined(separator: " "), part: d.part, instrument: d.instrument, parent: d.parent,
                     depth: d.depth, pages: d.pages, blocks: d.blocks, source: d.source))
         }
         // pages of a clause include its descendants' pages
@@ -299,12 +296,5 @@ struct ClauseTreeBuilder {
     private static func firstWords(_ text: String) -> String {
         let words = text.split(separator: " ").prefix(6)
         return words.joined(separator: " ") + (text.split(separator: " ").count > 6 ? "..." : "")
-    }
-}
-
-/// Joins text fragments with single spaces.
-enum Whitespace {
-    static func join(_ parts: [String]) -> String {
-        parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

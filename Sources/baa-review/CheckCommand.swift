@@ -4,7 +4,6 @@ import ContractMatch
 import ContractModel
 import ContractReport
 import ContractSegment
-import Crypto
 import Foundation
 
 /// `baa-review check`: the redline checklist for each contract.
@@ -36,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         let reviewer = Reviewer(library: library, policy: policy)
         let provenance = Provenance(
             tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
-            policyHash: SHA256.hash(data: Data(policyText.utf8)).map { String(format: "%02x", $0) }.joined(),
+            policyHash: DocumentReader.sha256(Data(policyText.utf8)),
             policySources: policy.sources.map { ($0 as NSString).lastPathComponent })
         let asks = Dictionary(uniqueKeysWithValues: library.provisions.map { ($0.id, (modelClause: $0.ask.modelClause, fallback: $0.ask.fallback)) })
         let loader = DocumentLoader(options: reading.readOptions)

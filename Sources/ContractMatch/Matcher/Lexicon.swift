@@ -50,7 +50,6 @@ final class Lexicon: @unchecked Sendable {
             let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
             expanded.replaceSubrange(range, with: definedTerms(of: inner))
         }
-        // whole words by default: a pattern that starts or ends with a letter gets a boundary
         // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
         let regex = try? NSRegularExpression(
             pattern: #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#, options: [.caseInsensitive])

@@ -39,7 +39,7 @@ public struct Reviewer: Sendable {
             references[ref.from, default: []].append((ref.text, structure.clauses[target]))
         }
         var sentences: [Sentence] = []
-        var groups: [SentenceGroup] = []
+        var readings: [ClauseReading] = []
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
             var texts = SentenceSplitter.split(clause.text)
             var context = ""
@@ -51,14 +51,14 @@ public struct Reviewer: Sendable {
                 texts[0] = leadIn + " " + texts[0]
                 context = ([structure.clauses[parent].text] + structure.children(of: parent).map(\.text)).joined(separator: " ")
             }
-            let group = SentenceGroup()
-            groups.append(group)
+            let reading = ClauseReading(clause: clause, context: context, masks: masks)
+            readings.append(reading)
             for text in texts where !library.ignore.contains(where: { lexicon.mentions($0, in: text) }) {
                 let sentence = Sentence(
                     clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                    definitions: definitions, masks: masks, referenced: references[clause.index] ?? [], context: context)
-                sentence.siblings = group
-                group.members.append(sentence)
+                    definitions: definitions, masks: masks, referenced: references[clause.index] ?? [])
+                sentence.siblings = reading
+                reading.members.append(sentence)
                 sentences.append(sentence)
             }
         }
@@ -66,7 +66,7 @@ public struct Reviewer: Sendable {
         let findings = enabledProvisions.map { provision in
             ProvisionMatcher(provision: provision, policy: policy, evaluator: evaluator).decide(sentences)
         }
-        withExtendedLifetime(groups) {}
+        withExtendedLifetime(readings) {}  // sentences refer to their clause weakly
         return findings
     }
 

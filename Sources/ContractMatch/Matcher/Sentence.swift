@@ -11,9 +11,6 @@ final class Sentence {
     let reading: String
     let position: Int
     private let lexicon: Lexicon
-    private let masks: [(String, String)]
-    /// For an item under a lead-in: the lead-in and its other items, which the item is read with.
-    private let context: String
     /// The clauses this sentence's clause refers to, with the words of the reference.
     private let referenced: [(reference: String, clause: Clause)]
     /// The contract's defined terms and their definitions.
@@ -35,14 +32,12 @@ final class Sentence {
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
         definitions: [(String, String)], masks: [(String, String)] = [],
-        referenced: [(reference: String, clause: Clause)] = [], context: String = ""
+        referenced: [(reference: String, clause: Clause)] = []
     ) {
-        self.context = context
         self.referenced = referenced
         var reading = text
         for (name, alias) in masks { reading = reading.replacingOccurrences(of: name, with: alias) }
         self.reading = reading
-        self.masks = masks
         self.clause = clause
         self.definitions = definitions
         self.text = text
@@ -66,12 +61,7 @@ final class Sentence {
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does ("Security Incident" defined to include AI incidents).
     func clauseMentions(_ concept: String) -> Bool {
-        var text = (clause.heading ?? "") + " " + clause.text + " " + context
-        for (name, alias) in masks { text = text.replacingOccurrences(of: name, with: alias) }
-        if lexicon.mentions(concept, in: text) { return true }
-        return definitions.contains { term, definition in
-            text.contains(term) && lexicon.mentions(concept, in: definition)
-        }
+        siblings?.mentions(concept, lexicon: lexicon, definitions: definitions) ?? mentions(concept)
     }
 
     /// Whether a term this sentence uses is defined with words of `concept`.
@@ -82,7 +72,7 @@ final class Sentence {
     }
 
     /// The sentences of this sentence's clause (set by the reviewer once all are made).
-    weak var siblings: SentenceGroup?
+    weak var siblings: ClauseReading?
 
     func clauseSentences() -> [Sentence] {
         siblings?.members ?? [self]
@@ -104,7 +94,28 @@ final class Sentence {
     }
 }
 
-/// The sentences of one clause, shared by them.
-final class SentenceGroup {
+/// One clause as the matcher reads it: its sentences and, computed once for
+/// all of them, the concepts its whole text mentions.
+final class ClauseReading {
     var members: [Sentence] = []
+    /// Heading, text and (for an item under a lead-in) the lead-in and its other
+    /// items, with party names replaced by their short names.
+    private let text: String
+    private var cache: [String: Bool] = [:]
+
+    init(clause: Clause, context: String, masks: [(String, String)]) {
+        var text = (clause.heading ?? "") + " " + clause.text + " " + context
+        for (name, alias) in masks { text = text.replacingOccurrences(of: name, with: alias) }
+        self.text = text
+    }
+
+    /// Whether the clause mentions `concept`, directly or through a term it uses
+    /// whose definition does.
+    func mentions(_ concept: String, lexicon: Lexicon, definitions: [(String, String)]) -> Bool {
+        if let hit = cache[concept] { return hit }
+        let hit = lexicon.mentions(concept, in: text)
+            || definitions.contains { term, definition in text.contains(term) && lexicon.mentions(concept, in: definition) }
+        cache[concept] = hit
+        return hit
+    }
 }

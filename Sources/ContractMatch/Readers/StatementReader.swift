@@ -43,8 +43,6 @@ public struct StatementReader: Sendable {
             // "covenants to report", "covenants (i) to record", "undertakes, upon request, to make"
             #"\b(?:covenants?|undertakes?)\b(?:\s+and\s+agrees)?(?:\s+that\s+it\s+(?:shall|will))?"#,
         ]
-        let all = prohibition.map { "(?<p>\($0))" }.joined(separator: "|")
-        _ = all
         // one alternation with the longest, most specific forms first
         let pattern = (prohibition.map { "(" + $0 + ")" } + permission.map { "(" + $0 + ")" } + obligation.map { "(" + $0 + ")" })
             .joined(separator: "|")
