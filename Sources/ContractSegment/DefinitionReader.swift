@@ -26,7 +26,7 @@ enum DefinitionReader {
                 let after = sentence[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
                 let before = sentence[..<range.lowerBound]
                 let isParenthetical = before.trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("(")
-                    || before.lowercased().range(of: #"\((the |collectively,? (the )?|hereinafter( the)? |each,? a )?\s*$"#, options: .regularExpression) != nil
+                    || openParenthetical.matches(before.lowercased())
                 let isDefining = verbs.contains(where: { after.hasPrefix($0) }) || after.hasPrefix("shall generally have")
                     || after.hasPrefix(", as used") || after.hasPrefix("or ") && after.contains("mean")
                 guard isParenthetical || isDefining else { continue }
@@ -42,10 +42,14 @@ enum DefinitionReader {
     static func includes(in definition: String, term: String) -> [String] {
         let lower = definition.lowercased()
         let ownTerm = term.lowercased()
-        return healthTerms.filter { candidate in
-            candidate != ownTerm && lower.range(of: "\\b" + candidate + "\\b", options: .regularExpression) != nil
-        }
+        return zip(healthTerms, healthTermPatterns).filter { candidate, pattern in
+            candidate != ownTerm && pattern.matches(lower)
+        }.map(\.0)
     }
+
+    /// "(the ", "(collectively, the ", "(hereinafter " just before a quoted term.
+    private static let openParenthetical = Pattern(#"\((the |collectively,? (the )?|hereinafter( the)? |each,? a )?\s*$"#)
+    private static let healthTermPatterns = healthTerms.map { Pattern("\\b" + $0 + "\\b") }
 
     /// Quoted phrases of one to six words that start with a capital letter.
     private static func quotedTerms(_ s: String) -> [(String, Range<String.Index>)] {

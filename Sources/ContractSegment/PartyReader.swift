@@ -12,6 +12,9 @@ enum PartyReader {
         "controller", "licensee", "organization",
     ]
 
+    private static let descriptor = Pattern(#",\s+(a|an|the|with|having|located|whose)\s"#)
+    private static let leadingConnector = Pattern(#"^(between|and|by|with|among)\s+"#, caseInsensitive: true)
+
     /// The role a short name implies, if any.
     static func role(of alias: String) -> Party.Role {
         let lower = alias.lowercased()
@@ -28,10 +31,10 @@ enum PartyReader {
             for match in paragraph.matches(of: /(?:between|and|by|with|,)\s+([^()]{2,160}?)\s*\((?:the |hereinafter |hereinafter referred to as )?[“"]([^”"]{2,40})[”"]\)/) {
                 var name = String(match.1).trimmingCharacters(in: .whitespaces)
                 // drop a descriptor: ", a Delaware corporation", ", with offices at ..."
-                if let r = name.range(of: #",\s+(a|an|the|with|having|located|whose)\s"#, options: .regularExpression) {
+                if let r = descriptor.firstRange(in: name) {
                     name = String(name[..<r.lowerBound])
                 }
-                while let r = name.range(of: #"^(between|and|by|with|among)\s+"#, options: [.regularExpression, .caseInsensitive]) {
+                while let r = leadingConnector.firstRange(in: name) {
                     name.removeSubrange(r)
                 }
                 name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))

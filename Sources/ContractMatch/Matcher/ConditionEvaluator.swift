@@ -5,6 +5,9 @@ import ContractModel
 struct ConditionEvaluator {
     var policy: Policy
 
+    /// "may do so", "may exercise this right": the action the clause already named.
+    private static let proForm = Pattern(#"^\s*(?:do so|exercise (?:this|that|such|the) (?:right|audit|rights)|so)\b"#)
+
     func holds(_ condition: Condition, in s: Sentence) -> Bool {
         switch condition {
         case .mentions(let names): return names.allSatisfy { s.mentions($0) }
@@ -56,7 +59,7 @@ struct ConditionEvaluator {
         if let modalities = test.modalities, !modalities.contains(p.modality) { return false }
         var scope = p.subject + " " + p.action
         // "Customer may do so ...", "may exercise this right ...": the action is the one the clause already named
-        if p.action.range(of: #"^\s*(?:do so|exercise (?:this|that|such|the) (?:right|audit|rights)|so)\b"#, options: .regularExpression) != nil {
+        if Self.proForm.matches(p.action) {
             scope += " " + s.clause.text
         }
         for name in test.mentions where !s.mentions(name, inText: scope) { return false }

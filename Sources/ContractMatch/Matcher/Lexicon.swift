@@ -46,16 +46,20 @@ final class Lexicon: @unchecked Sendable {
         guard !patterns.isEmpty else { return nil }
         var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
         for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
-        while let range = expanded.range(of: #"\{defined:([a-z0-9-]+)\}"#, options: .regularExpression) {
+        while let range = Self.definedPlaceholder.firstRange(in: expanded) {
             let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
             expanded.replaceSubrange(range, with: definedTerms(of: inner))
         }
         // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
-        let regex = try? NSRegularExpression(
-            pattern: #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#, options: [.caseInsensitive])
+        let regex = Self.compiled.regex(#"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#)
         regexes[name] = regex
         return regex
     }
+
+    private static let definedPlaceholder = Pattern(#"\{defined:([a-z0-9-]+)\}"#)
+    /// Compiled patterns shared by every contract: most concepts expand the same way
+    /// for all of them, and compiling is the costly part of matching.
+    private static let compiled = RegexCache()
 
     /// An alternation of the terms whose definitions mention `concept` (never matching when none do).
     private func definedTerms(of concept: String) -> String {
@@ -76,5 +80,24 @@ final class Lexicon: @unchecked Sendable {
     func mentions(_ name: String, in text: String) -> Bool {
         guard let regex = regex(name) else { return false }
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+}
+
+/// Compiled case-insensitive regular expressions by pattern, shared between
+/// contracts and threads; bounded so that contracts with their own party names
+/// cannot grow it without end.
+private final class RegexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: NSRegularExpression] = [:]
+    private let limit = 4096
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        if let hit = lock.withLock({ entries[pattern] }) { return hit }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        lock.withLock {
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[pattern] = regex
+        }
+        return regex
     }
 }

@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// Reads the predicates of a sentence: obligations (shall, will, must, agrees
@@ -51,6 +52,14 @@ public struct StatementReader: Sendable {
     private static let prohibitionCount = 10
     private static let permissionCount = 7
 
+    /// Where a subject begins after a clause boundary: "; ", ", and ", "agrees that ".
+    private static let subjectCut = Pattern(
+        #"[;:]|,\s+(?:and|but|or)\s+|\band\s+(?=\w+\s*$)|\b(?:agrees?|acknowledges?|understands?|provided|represents?|warrants?|certif(?:y|ies)|ensures?|requires?|so)\s+that\s+(?=[^,]*$)"#)
+    private static let pronounAtEnd = Pattern(#"\b(?:it|they|which|who)\s*$"#)
+    private static let agentBy = Pattern(#"\bby\s+"#)
+    /// "No PHI shall", "Neither Vendor nor ... may", "none of"
+    private static let negativeSubject = Pattern(#"^\s*(?:(?:and|but|or|,)\s+)?(?:no|none\s+of|neither)\b"#, caseInsensitive: true)
+
     private static let exceptionRegex = try! NSRegularExpression(
         pattern: #"(?:,\s*|\s+|;\s*)(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+){0,3}['\u2019]s\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#,
         options: [.caseInsensitive])
@@ -75,10 +84,7 @@ public struct StatementReader: Sendable {
             // subject: back to the previous modal, or a clause boundary
             let stretchText = ns.substring(with: NSRange(location: previousEnd, length: m.range.location - previousEnd))
             var subject = stretchText
-            if let cut = subject.range(
-                of: #"[;:]|,\s+(?:and|but|or)\s+|\band\s+(?=\w+\s*$)|\b(?:agrees?|acknowledges?|understands?|provided|represents?|warrants?|certif(?:y|ies)|ensures?|requires?|so)\s+that\s+(?=[^,]*$)"#,
-                options: [.regularExpression, .backwards])
-            {
+            if let cut = Self.subjectCut.lastRange(in: subject) {
                 let tail = String(subject[cut.upperBound...])
                 if !tail.trimmingCharacters(in: .whitespaces).isEmpty { subject = tail }
             }
@@ -90,7 +96,7 @@ public struct StatementReader: Sendable {
                 let semicolon = (between as NSString).range(of: ";")
                 if semicolon.location != NSNotFound {
                     end = m.range.upperBound + semicolon.location
-                } else if parties.actor(in: String(between.suffix(60))) != .unknown || between.range(of: #"\b(?:it|they|which|who)\s*$"#, options: .regularExpression) != nil {
+                } else if parties.actor(in: String(between.suffix(60))) != .unknown || Self.pronounAtEnd.matches(between) {
                     end = next.range.location
                 }
             } else {
@@ -120,7 +126,7 @@ public struct StatementReader: Sendable {
             } else if actor == .unknown {
                 let trimmed = subject.trimmingCharacters(in: .whitespaces)
                 let passive = action.hasPrefix(" be ") || action.hasPrefix(" not be ")
-                if passive, let by = action.range(of: #"\bby\s+"#, options: .regularExpression),
+                if passive, let by = Self.agentBy.firstRange(in: action),
                     case let agent = parties.firstActor(in: String(action[by.upperBound...].prefix(40))), agent != .unknown
                 {
                     actor = agent  // passive: "PHI shall not be used by Vendor"
@@ -133,7 +139,7 @@ public struct StatementReader: Sendable {
             // "No PHI shall be used", "None of ... may"
             var finalModality = modality
             if modality != .prohibition,
-                subject.range(of: #"(?i)^\s*(?:(?:and|but|or|,)\s+)?(?:no|none\s+of|neither)\b"#, options: .regularExpression) != nil
+                Self.negativeSubject.matches(subject)
             {
                 finalModality = .prohibition
             }
