@@ -78,6 +78,19 @@ import Testing
         #expect(noLibrary.stderr.contains("not a clause library"))
     }
 
+    /// `--library DIR` replaces the built-in library.
+    @Test func anotherLibraryReplacesTheBuiltInOne() throws {
+        let dir = try temporaryDirectory().appendingPathComponent("lib")
+        try FileManager.default.copyItem(at: cliRepoRoot.appendingPathComponent("clause-library"), to: dir)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("provisions/ai.training-opt-out.yaml"))
+        let result = try runCLI(["check", "--format", "json", "--library", dir.path, try contract(gappy)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count == 15)
+        #expect(!findings.contains { $0["provision"] as? String == "ai.training-opt-out" })
+    }
+
     /// The binary finds its built-in library from any working directory.
     @Test func builtInLibraryFromAnyDirectory() throws {
         let result = try runCLI(["library", "list"], cwd: URL(fileURLWithPath: "/"))

@@ -32,6 +32,35 @@ import Testing
         #expect(try runCLI(["extract", "--format", "json", file.path]).stdout == json.stdout)
     }
 
+    @Test func clauseTreeAsTextAndJSON() throws {
+        let file = try temporaryDirectory().appendingPathComponent("c.txt")
+        try """
+            This Agreement is made between Lakeside Clinic ("Customer") and Northwind Scribe, Inc. ("Vendor").
+
+            ARTICLE I
+            DEFINITIONS
+
+            Section 1.01 Data. "Client Data" means all Protected Health Information Customer provides.
+
+            Section 1.02 Notices. As set forth in Section 1.01 and Section 9.9.
+            (a) first item
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let text = try runCLI(["extract", "--clauses", file.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[ARTICLE I] DEFINITIONS |"))
+        #expect(text.stdout.contains("    [Section 1.02(a)] first item"))
+        let json = try runCLI(["extract", "--clauses", "--format", "json", file.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let structure = try #require(object["structure"] as? [String: Any])
+        let parties = try #require(structure["parties"] as? [[String: Any]])
+        #expect(parties.map { $0["role"] as? String } == ["covered-entity", "business-associate"])
+        let definitions = try #require(structure["definitions"] as? [[String: Any]])
+        #expect(definitions.contains { $0["term"] as? String == "Client Data" })
+        let references = try #require(structure["cross_references"] as? [[String: Any]])
+        #expect(references.count == 2)
+        #expect(references.filter { $0["target"] == nil }.map { $0["text"] as? String } == ["Section 9.9"])
+    }
+
     @Test func goesOnPastABadFileAndExitsNonZero() throws {
         let dir = try temporaryDirectory()
         let good = dir.appendingPathComponent("good.txt")
