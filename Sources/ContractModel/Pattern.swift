@@ -6,6 +6,8 @@ import Foundation
 /// thread-safe (NSRegularExpression is immutable).
 public struct Pattern: @unchecked Sendable {
     private let regex: NSRegularExpression
+    /// Rules out texts without the literal words every match begins with.
+    private let prefilter: LiteralPrefilter?
 
     /// Compiles `pattern`; a pattern that does not compile is a programming error.
     public init(_ pattern: String, caseInsensitive: Bool = false) {
@@ -14,10 +16,12 @@ public struct Pattern: @unchecked Sendable {
         } catch {
             preconditionFailure("invalid pattern \(pattern): \(error)")
         }
+        prefilter = LiteralPrefilter(pattern: pattern)
     }
 
     /// The first match in `text`.
     public func firstRange(in text: some StringProtocol) -> Range<String.Index>? {
+        if let prefilter, !prefilter.mayMatch(text) { return nil }
         let s = String(text)
         guard let m = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
         return Range(m.range, in: s)
@@ -25,13 +29,32 @@ public struct Pattern: @unchecked Sendable {
 
     /// The last match in `text`.
     public func lastRange(in text: String) -> Range<String.Index>? {
+        if let prefilter, !prefilter.mayMatch(text) { return nil }
         guard let m = regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).last else { return nil }
         return Range(m.range, in: text)
     }
 
+    /// Every match in `text`, with the ranges of its capture groups (nil where a group took no part).
+    public func matches(in text: String) -> [PatternMatch] {
+        if let prefilter, !prefilter.mayMatch(text) { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+            guard let range = Range(m.range, in: text) else { return nil }
+            let groups = (1..<max(1, m.numberOfRanges)).map { Range(m.range(at: $0), in: text) }
+            return PatternMatch(range: range, groups: groups)
+        }
+    }
+
     /// Whether `text` has a match.
     public func matches(_ text: some StringProtocol) -> Bool {
+        if let prefilter, !prefilter.mayMatch(text) { return false }
         let s = String(text)
         return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
+}
+
+/// One match of a `Pattern`: where it is and where its capture groups are.
+public struct PatternMatch: Sendable {
+    public var range: Range<String.Index>
+    /// Group 1 first; nil where a group took no part in the match.
+    public var groups: [Range<String.Index>?]
 }

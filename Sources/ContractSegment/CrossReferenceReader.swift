@@ -4,13 +4,16 @@ import ContractModel
 /// "subject to Article VI", "except as provided in clause 4(b)") and resolves
 /// them to clauses of the same instrument where the target exists.
 enum CrossReferenceReader {
+    private static let reference = Pattern(
+        #"\b(sections?|articles?|clauses?|paragraphs?|§)\s*((?:\d+|[ivxlc]+)(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*)"#, caseInsensitive: true)
+
     static func references(in clauses: [Clause]) -> [CrossReference] {
         var result: [CrossReference] = []
-        let pattern = /(?i)\b(sections?|articles?|clauses?|paragraphs?|§)\s*((?:\d+|[ivxlc]+)(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*)/
         for clause in clauses where !clause.text.isEmpty {
-            for match in clause.text.matches(of: pattern) {
-                let keyword = String(match.1)
-                let number = String(match.2)
+            for match in reference.matches(in: clause.text) {
+                guard let keywordRange = match.groups[0], let numberRange = match.groups[1] else { continue }
+                let keyword = String(clause.text[keywordRange])
+                let number = String(clause.text[numberRange])
                 // "Section 164.504" of a regulation is not a clause of this contract
                 let before = clause.text[..<match.range.lowerBound].suffix(12).lowercased()
                 let after = clause.text[match.range.upperBound...].prefix(20).lowercased()

@@ -12,6 +12,9 @@ enum PartyReader {
         "controller", "licensee", "organization",
     ]
 
+    /// `between Acme Scribe AI, Inc. ("Vendor")`: a name and the short name it is given.
+    private static let namedParty = Pattern(
+        #"(?:between|and|by|with|,)\s+([^()]{2,160}?)\s*\((?:the |hereinafter |hereinafter referred to as )?[“"]([^”"]{2,40})[”"]\)"#)
     private static let descriptor = Pattern(#",\s+(a|an|the|with|having|located|whose)\s"#)
     private static let leadingConnector = Pattern(#"^(between|and|by|with|among)\s+"#, caseInsensitive: true)
 
@@ -28,8 +31,9 @@ enum PartyReader {
     static func parties(preamble: [String], definitions: [DefinedTerm]) -> [Party] {
         var parties: [Party] = []
         for paragraph in preamble {
-            for match in paragraph.matches(of: /(?:between|and|by|with|,)\s+([^()]{2,160}?)\s*\((?:the |hereinafter |hereinafter referred to as )?[“"]([^”"]{2,40})[”"]\)/) {
-                var name = String(match.1).trimmingCharacters(in: .whitespaces)
+            for match in namedParty.matches(in: paragraph) {
+                guard let nameRange = match.groups[0], let aliasRange = match.groups[1] else { continue }
+                var name = String(paragraph[nameRange]).trimmingCharacters(in: .whitespaces)
                 // drop a descriptor: ", a Delaware corporation", ", with offices at ..."
                 if let r = descriptor.firstRange(in: name) {
                     name = String(name[..<r.lowerBound])
@@ -38,7 +42,7 @@ enum PartyReader {
                     name.removeSubrange(r)
                 }
                 name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
-                let alias = String(match.2)
+                let alias = String(paragraph[aliasRange])
                 guard !name.isEmpty, name.split(separator: " ").count <= 12, name.first?.isUppercase == true else { continue }
                 let aliasRole = role(of: alias)
                 if aliasRole == .unknown, !alias.contains(" "), alias.lowercased() == "agreement" { continue }

@@ -11,7 +11,7 @@ final class Lexicon: @unchecked Sendable {
     /// Concepts every library has without defining them.
     static let builtIn: Set<String> = ["vendor", "customer", "data"]
 
-    private var regexes: [String: NSRegularExpression] = [:]
+    private var regexes: [String: CompiledConcept] = [:]
     private let concepts: [String: [String]]
     private let placeholders: [String: String]
     /// The contract's definitions, for `{defined:NAME}`.
@@ -33,8 +33,8 @@ final class Lexicon: @unchecked Sendable {
             .replacingOccurrences(of: #"\{defined:[a-z0-9-]+\}"#, with: "defined", options: .regularExpression)
     }
 
-    /// The compiled regex of `name`.
-    func regex(_ name: String) -> NSRegularExpression? {
+    /// Concept `name` for this contract: its pattern, prefilter and (once a text passes the prefilter) regex.
+    private func concept(_ name: String) -> CompiledConcept? {
         if let cached = regexes[name] { return cached }
         let patterns: [String]
         switch name {
@@ -45,15 +45,21 @@ final class Lexicon: @unchecked Sendable {
         }
         guard !patterns.isEmpty else { return nil }
         var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
-        for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
-        while let range = Self.definedPlaceholder.firstRange(in: expanded) {
-            let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
-            expanded.replaceSubrange(range, with: definedTerms(of: inner))
+        if expanded.contains("{") {
+            for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
+            while let range = Self.definedPlaceholder.firstRange(in: expanded) {
+                let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
+                expanded.replaceSubrange(range, with: definedTerms(of: inner))
+            }
         }
-        // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
-        let regex = Self.compiled.regex(#"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#)
-        regexes[name] = regex
-        return regex
+        let concept = Self.compiled.concept(expanded)
+        regexes[name] = concept
+        return concept
+    }
+
+    /// The compiled regex of `name`.
+    func regex(_ name: String) -> NSRegularExpression? {
+        concept(name)?.regex
     }
 
     private static let definedPlaceholder = Pattern(#"\{defined:([a-z0-9-]+)\}"#)
@@ -71,33 +77,66 @@ final class Lexicon: @unchecked Sendable {
         return "(?:" + terms.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
     }
 
+    /// The last text folded for a prefilter: the readers ask about one sentence many times in a row.
+    private var folded: (text: String, folded: FoldedText?) = ("", nil)
+
+    private func mayMatch(_ concept: CompiledConcept, _ text: String) -> Bool {
+        guard let prefilter = concept.prefilter else { return true }
+        if folded.text != text || folded.folded == nil { folded = (text, FoldedText(text)) }
+        guard let folded = folded.folded else { return true }
+        return prefilter.mayMatch(folded)
+    }
+
     /// Where concept `name` occurs in `text` (UTF-16 offsets).
     func occurrences(of name: String, in text: String) -> [NSRange] {
-        guard let regex = regex(name) else { return [] }
+        guard let concept = concept(name), mayMatch(concept, text), let regex = concept.regex else { return [] }
         return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
     }
 
     func mentions(_ name: String, in text: String) -> Bool {
-        guard let regex = regex(name) else { return false }
+        guard let concept = concept(name), mayMatch(concept, text), let regex = concept.regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 }
 
-/// Compiled case-insensitive regular expressions by pattern, shared between
-/// contracts and threads; bounded so that contracts with their own party names
-/// cannot grow it without end.
+/// A concept's expanded pattern with its prefilter; the regex is compiled on
+/// first use, since most contract-specific patterns are ruled out by the prefilter.
+private final class CompiledConcept: @unchecked Sendable {
+    let prefilter: LiteralPrefilter?
+    private let pattern: String
+    private let lock = NSLock()
+    private var compiled: NSRegularExpression??
+
+    init(expanded: String) {
+        prefilter = LiteralPrefilter(pattern: expanded, wordStart: true)
+        // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
+        pattern = #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#
+    }
+
+    var regex: NSRegularExpression? {
+        lock.withLock {
+            if let compiled { return compiled }
+            let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            compiled = .some(regex)
+            return regex
+        }
+    }
+}
+
+/// Compiled concepts by expanded pattern, shared between contracts and threads;
+/// bounded so that contracts with their own party names cannot grow it without end.
 private final class RegexCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: NSRegularExpression] = [:]
+    private var entries: [String: CompiledConcept] = [:]
     private let limit = 4096
 
-    func regex(_ pattern: String) -> NSRegularExpression? {
-        if let hit = lock.withLock({ entries[pattern] }) { return hit }
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+    func concept(_ expanded: String) -> CompiledConcept {
         lock.withLock {
+            if let hit = entries[expanded] { return hit }
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[pattern] = regex
+            let concept = CompiledConcept(expanded: expanded)
+            entries[expanded] = concept
+            return concept
         }
-        return regex
     }
 }

@@ -1,0 +1,276 @@
+/// A cheap test that rules a text out before a regular expression runs on it.
+///
+/// From a pattern it reads the literal texts every match must begin with
+/// ("notif" for `notif(?:y|ication)`, "business associate" and "vendor" for
+/// `business associate|vendor`). A text that contains none of them, compared
+/// without case, cannot match, and the regex is skipped. Patterns whose matches
+/// need not begin with a literal (`\w+`, `[A-Z]`, `^\W*`) get no prefilter:
+/// every text goes to the regex. The test never changes a result, only how
+/// fast it comes.
+public struct LiteralPrefilter: Sendable {
+    /// Lower-case ASCII prefixes, none of which has another as its own prefix.
+    let anchors: [[UInt8]]
+    /// The anchors' first bytes, as a bit set over ASCII.
+    private let firstBytes: (UInt64, UInt64)
+    /// Whether every match begins a word (the pattern is wrapped in `(?<![\w-])`):
+    /// then an anchor counts only where no ASCII letter, digit, `_` or `-` precedes it.
+    let wordStart: Bool
+
+    /// The prefilter of `pattern`, or nil when some match could begin without a literal.
+    /// `wordStart`: the caller only looks for matches that begin a word.
+    public init?(pattern: String, wordStart: Bool = false) {
+        self.wordStart = wordStart
+        let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...])
+        guard !prefixes.isEmpty, !prefixes.contains([]) else { return nil }
+        // a text holding "notif" holds every longer anchor's start too: keep the shortest
+        let sorted = prefixes.sorted { $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
+        var kept: [[UInt8]] = []
+        for anchor in sorted where !kept.contains(where: { anchor.starts(with: $0) }) { kept.append(anchor) }
+        anchors = kept
+        firstBytes = kept.reduce((0, 0)) { Self.adding($1[0], to: $0) }
+    }
+
+    /// Whether `text` may match: false only when it holds none of the anchors.
+    public func mayMatch(_ text: some StringProtocol) -> Bool {
+        guard let folded = FoldedText(String(text)) else { return true }
+        return mayMatch(folded)
+    }
+
+    /// Whether a text already folded may match.
+    public func mayMatch(_ text: FoldedText) -> Bool {
+        if wordStart {
+            guard firstBytes.0 & text.wordFirstBytes.0 != 0 || firstBytes.1 & text.wordFirstBytes.1 != 0 else { return false }
+            return anchors.contains { anchor in text.wordStarts.contains { text.has(anchor, at: $0) } }
+        }
+        return anchors.contains { anchor in text.bytes.indices.contains { text.has(anchor, at: $0) } }
+    }
+
+    static func adding(_ byte: UInt8, to set: (UInt64, UInt64)) -> (UInt64, UInt64) {
+        byte < 64 ? (set.0 | (1 << UInt64(byte)), set.1) : byte < 128 ? (set.0, set.1 | (1 << UInt64(byte - 64))) : set
+    }
+
+    // MARK: reading the pattern
+
+    /// Beyond this length an anchor is selective enough; beyond this count a set is not worth growing.
+    private static let longEnough = 12, tooMany = 64
+
+    private static let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "("), closing = UInt8(ascii: ")")
+    private static let question = UInt8(ascii: "?"), star = UInt8(ascii: "*"), plus = UInt8(ascii: "+")
+    private static let brace = UInt8(ascii: "{"), bar = UInt8(ascii: "|"), colon = UInt8(ascii: ":")
+    private static let classOpen = UInt8(ascii: "["), classClose = UInt8(ascii: "]")
+    private static let metacharacters = Set("()[]{}.^$|?*+".utf8)
+
+    /// The literal texts every match of `pattern` begins with, and whether they are
+    /// the whole of each match (so that what follows a group can extend them).
+    private static func literals(of pattern: ArraySlice<UInt8>) -> (Set<[UInt8]>, complete: Bool) {
+        var result = Set<[UInt8]>()
+        var complete = true
+        for branch in split(pattern) {
+            let (found, whole) = sequence(branch)
+            result.formUnion(found)
+            complete = complete && whole
+        }
+        return (result, complete)
+    }
+
+    /// Reads one alternative from the left, extending every prefix while the
+    /// pattern stays literal; stops at the first construct it cannot enumerate.
+    private static func sequence(_ branch: ArraySlice<UInt8>) -> (Set<[UInt8]>, complete: Bool) {
+        var prefixes: Set<[UInt8]> = [[]]
+        func extend(_ options: Set<[UInt8]>, optional: Bool) {
+            var next = Set<[UInt8]>()
+            for p in prefixes {
+                if optional { next.insert(p) }
+                for o in options { next.insert(p + o) }
+            }
+            prefixes = next
+        }
+        var i = branch.startIndex
+        while i < branch.endIndex {
+            if prefixes.count > tooMany || prefixes.allSatisfy({ $0.count >= longEnough }) { return (prefixes, false) }
+            let c = branch[i]
+            let options: Set<[UInt8]>
+            let end: Int  // the last byte of this piece
+            var whole = true
+            if c == open {
+                guard let close = close(of: i, in: branch) else { return (prefixes, false) }
+                let opener = Array(branch[i..<min(i + 4, close)])
+                if close == i + 3 && opener == Array("(?!".utf8) { return ([], true) }  // "(?!)" never matches
+                if opener.starts(with: "(?=".utf8) || opener.starts(with: "(?!".utf8)
+                    || opener.starts(with: "(?<=".utf8) || opener.starts(with: "(?<!".utf8)
+                {
+                    i = close + 1  // zero-width: the match's text is what follows
+                    continue
+                }
+                let body: ArraySlice<UInt8>
+                if branch[i + 1] == question {
+                    // only a plain non-capturing group; flags start no literal
+                    guard i + 2 < close, branch[i + 2] == colon else { return (prefixes, false) }
+                    body = branch[(i + 3)..<close]
+                } else {
+                    body = branch[(i + 1)..<close]
+                }
+                let found = literals(of: body)
+                options = found.0
+                whole = found.complete
+                end = close
+            } else if c == backslash {
+                guard i + 1 < branch.endIndex else { return (prefixes, false) }
+                let escaped = branch[i + 1]
+                if escaped == UInt8(ascii: "b") {
+                    i += 2  // a word boundary is zero-width
+                    continue
+                }
+                // \s, \w, \d, \u... are classes, not literals; non-ASCII may fold without case
+                guard escaped < 0x80, !isAlphanumeric(escaped) else { return (prefixes, false) }
+                options = [[lower(escaped)]]
+                end = i + 1
+            } else if c >= 0x80 {
+                // a character without case ("§", curly quotes) is its own literal; others may fold
+                guard let width = uncased(branch[i...]) else { return (prefixes, false) }
+                options = [Array(branch[i..<(i + width)])]
+                end = i + width - 1
+            } else {
+                guard !metacharacters.contains(c) else { return (prefixes, false) }
+                options = [[lower(c)]]
+                end = i
+            }
+            let quantifier = end + 1 < branch.endIndex ? branch[end + 1] : nil
+            switch quantifier {
+            case question?:
+                extend(options, optional: true)
+                i = end + 2
+            case star?, brace?:
+                return (prefixes, false)
+            case plus?:
+                extend(options, optional: false)
+                return (prefixes, false)
+            default:
+                extend(options, optional: false)
+                i = end + 1
+            }
+            if !whole { return (prefixes, false) }
+        }
+        return (prefixes, true)
+    }
+
+    /// The byte length of the non-ASCII character starting `bytes` when it has no case
+    /// mappings (so a case-insensitive regex matches it only as itself), else nil.
+    private static func uncased(_ bytes: ArraySlice<UInt8>) -> Int? {
+        let lead = bytes[bytes.startIndex]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard width > 0, bytes.count >= width,
+            let scalar = String(decoding: bytes.prefix(width), as: UTF8.self).unicodeScalars.first,
+            scalar.value >= 0x80, !scalar.properties.changesWhenCaseMapped, !scalar.properties.changesWhenCaseFolded
+        else { return nil }
+        return width
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// The alternatives of `pattern` at its top level.
+    private static func split(_ pattern: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var branches: [ArraySlice<UInt8>] = []
+        var depth = 0, inClass = false, start = pattern.startIndex, i = pattern.startIndex
+        while i < pattern.endIndex {
+            let c = pattern[i]
+            if c == backslash {
+                i += 2
+                continue
+            }
+            if inClass {
+                if c == classClose { inClass = false }
+            } else if c == classOpen {
+                inClass = true
+            } else if c == open {
+                depth += 1
+            } else if c == closing {
+                depth -= 1
+            } else if c == bar && depth == 0 {
+                branches.append(pattern[start..<i])
+                start = i + 1
+            }
+            i += 1
+        }
+        branches.append(pattern[start..<pattern.endIndex])
+        return branches
+    }
+
+    /// Where the group opened at `start` closes, or nil when it does not.
+    private static func close(of start: Int, in pattern: ArraySlice<UInt8>) -> Int? {
+        var depth = 0, inClass = false, i = start
+        while i < pattern.endIndex {
+            let c = pattern[i]
+            if c == backslash {
+                i += 2
+                continue
+            }
+            if inClass {
+                if c == classClose { inClass = false }
+            } else if c == classOpen {
+                inClass = true
+            } else if c == open {
+                depth += 1
+            } else if c == closing {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// A text's bytes with ASCII letters lower-cased, and where its words start, for
+/// `LiteralPrefilter`. Fold a text once and test it against many prefilters.
+public struct FoldedText {
+    let bytes: [UInt8]
+    /// Offsets not preceded by an ASCII letter, digit, `_` or `-`, where a letter, digit or other byte begins.
+    let wordStarts: [Int]
+    let wordFirstBytes: (UInt64, UInt64)
+
+    /// Nil when the text has a character whose case folding could turn into ASCII
+    /// letters ("ﬁ", "ß", the Kelvin sign): a case-insensitive regex matches those,
+    /// a byte comparison would not, so such a text always goes to the regex.
+    public init?(_ text: String) {
+        var text = text
+        var plain = true
+        var starts: [Int] = []
+        var firsts: (UInt64, UInt64) = (0, 0)
+        bytes = text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                var previousIsWord = false
+                for (i, byte) in utf8.enumerated() {
+                    if byte >= 0x80 { plain = false }
+                    let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    buffer[i] = folded
+                    if !previousIsWord {
+                        starts.append(i)
+                        firsts = LiteralPrefilter.adding(folded, to: firsts)
+                    }
+                    previousIsWord = (folded >= 0x61 && folded <= 0x7A) || (folded >= 0x30 && folded <= 0x39) || folded == 0x5F || folded == 0x2D
+                }
+                count = utf8.count
+            }
+        }
+        if !plain, text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) { return nil }
+        wordStarts = starts
+        wordFirstBytes = firsts
+    }
+
+    func has(_ anchor: [UInt8], at offset: Int) -> Bool {
+        guard offset + anchor.count <= bytes.count else { return false }
+        var j = 0
+        while j < anchor.count {
+            if bytes[offset + j] != anchor[j] { return false }
+            j += 1
+        }
+        return true
+    }
+}
