@@ -90,6 +90,10 @@ public struct ClauseLibrary: Sendable {
             for parameter in provision.parameters where !provision.elements.contains(where: { $0.id == parameter.from }) {
                 throw LibraryError(file: provision.file, message: "parameter '\(parameter.name)' reads from unknown element '\(parameter.from)'")
             }
+            for parameter in provision.parameters {
+                guard let preferred = parameter.prefer, !provision.elements.contains(where: { $0.id == preferred }) else { continue }
+                throw LibraryError(file: provision.file, message: "parameter '\(parameter.name)' prefers unknown element '\(preferred)'")
+            }
         }
         for name in ignore where concepts[name] == nil {
             throw LibraryError(file: libraryFile, message: "ignore: unknown concept '\(name)'")

@@ -54,6 +54,10 @@ public struct Provision: Sendable, Equatable {
         public var from: String
         /// Concepts the value should sit nearest to, when a sentence has several.
         public var near: [String]
+        /// Another element whose clauses, where some of `from`'s sentences are in them, alone
+        /// give the value: the deadline of the notice clause that reaches AI incidents governs
+        /// them, not a general clause's longer one.
+        public var prefer: String?
         /// A policy threshold: hours or days at most, or the allowed regions.
         public var atMostPolicy: String?
         public var atLeastPolicy: String?

@@ -120,10 +120,16 @@ struct ProvisionMatcher {
             } else {
                 continue
             }
+            var sentences = hit.sentences
+            if let preferred = rule.prefer, let other = elementHits.first(where: { $0.rule.id == preferred }) {
+                let clauses = Set(other.sentences.map(\.clause.index))
+                let inPreferred = sentences.filter { clauses.contains($0.clause.index) }
+                if !inPreferred.isEmpty { sentences = inPreferred }
+            }
             switch rule.kind {
             case .hours, .days:
                 var best: Double?
-                for s in hit.sentences {
+                for s in sentences {
                     guard !s.durations.isEmpty else { continue }
                     let value: Double
                     if !rule.near.isEmpty {
@@ -152,7 +158,7 @@ struct ProvisionMatcher {
                     result.problems.append(describe(rule, value: value, limit: limit))
                 }
             case .regions:
-                let regions = Array(Set(hit.sentences.flatMap(\.regions))).sorted()
+                let regions = Array(Set(sentences.flatMap(\.regions))).sorted()
                 guard !regions.isEmpty else { continue }
                 result.values[rule.name] = .list(regions)
                 if regions.contains(where: { !policy.allowedRegions.contains($0) }) {

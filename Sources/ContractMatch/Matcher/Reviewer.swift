@@ -70,13 +70,24 @@ public struct Reviewer: Sendable {
         return findings
     }
 
-    /// Reviews a single clause text (for the library's examples).
+    private static let numberLabel = Pattern(#"^\d+\.\s+"#)
+
+    /// Reviews a clause text for the library's examples: one clause, or one per line
+    /// when it has several ("1. ...", "2. ...", numbered by their labels or in order).
     public func review(clauseText: String, provision id: String) -> Finding? {
         guard let provision = library.provisions.first(where: { $0.id == id }) else { return nil }
-        let block = Block(kind: .paragraph, label: "1.", text: clauseText, source: SourcePosition(line: 1))
+        let lines = clauseText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let blocks = lines.enumerated().map { i, line in
+            var label = "\(i + 1).", text = line
+            if let r = Self.numberLabel.firstRange(in: line) {
+                label = line[r].trimmingCharacters(in: .whitespaces)
+                text = String(line[r.upperBound...])
+            }
+            return Block(kind: .paragraph, label: label, text: text, source: SourcePosition(line: i + 1))
+        }
         let document = Document(
             metadata: DocumentMetadata(path: "example", sha256: "", format: .text, byteCount: clauseText.utf8.count),
-            blocks: [block])
+            blocks: blocks)
         var single = self
         single.policy.disabled = library.provisions.map(\.id).filter { $0 != provision.id }
         return single.review(document).first
