@@ -3,7 +3,8 @@ import Foundation
 
 /// Splits quoted evidence into plain and highlighted pieces, from the deciding
 /// words the matcher recorded (`Evidence.highlights`). Every whole-word
-/// occurrence of a phrase is highlighted; overlapping ones are joined.
+/// occurrence of a phrase is highlighted; overlapping ones, and ones apart only
+/// by spaces, are joined.
 public enum Highlighting {
     /// One piece of the text, highlighted or not.
     public struct Piece: Sendable, Equatable {
@@ -33,7 +34,10 @@ public enum Highlighting {
         ranges.sort { $0.lowerBound < $1.lowerBound }
         var merged: [Range<String.Index>] = []
         for r in ranges {
-            if let last = merged.last, r.lowerBound <= last.upperBound {
+            // overlapping ones, and ones apart only by spaces ("shall" "notify"), read as one phrase
+            if let last = merged.last,
+                r.lowerBound <= last.upperBound || text[last.upperBound..<r.lowerBound].allSatisfy({ $0 == " " })
+            {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
             } else {
                 merged.append(r)

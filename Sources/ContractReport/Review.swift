@@ -1,5 +1,4 @@
 import ContractModel
-import Foundation
 
 /// Everything one report shows about one contract: the document, its findings,
 /// and the tool, library and policy that produced them (so a finding can be reproduced).
