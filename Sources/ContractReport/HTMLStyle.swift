@@ -93,11 +93,11 @@ enum HTMLStyle {
         .matrix td.zero { color: var(--rule); }
         .matrix caption { text-align: left; caption-side: top; padding: 0 0 0.3rem; font-size: 0.85rem; }
         .checklist { table-layout: fixed; }
-        .checklist col.n { width: 1.9rem; }
-        .checklist col.provision { width: 23%; }
-        .checklist col.severity { width: 4.6rem; }
-        .checklist col.status { width: 5.8rem; }
-        .checklist col.clause { width: 6.8rem; }
+        .checklist col.n { width: 1.7rem; }
+        .checklist col.provision { width: 21%; }
+        .checklist col.severity { width: 4.3rem; }
+        .checklist col.status { width: 5.6rem; }
+        .checklist col.clause { width: 6.2rem; }
         .checklist .clause span { white-space: nowrap; }
         .checklist td:first-child { color: var(--muted); }
         .checklist code { overflow-wrap: anywhere; }
@@ -112,6 +112,8 @@ enum HTMLStyle {
         @media print {
           .finding { break-inside: auto; }
           .tiles { gap: 0.4rem; }
+          .checklist { font-size: 9pt; }
+          .checklist th, .checklist td { padding: 0.35rem 0.4rem; }
         }
         """
 
