@@ -9,9 +9,9 @@ struct MemoCommand: ParsableCommand {
         commandName: "memo",
         abstract: "Write the gap memo for a contract: what blocks signature, each gap, and the language to request.",
         discussion: """
-            The memo names the vendor and the contract, leads with what blocks signature (conflicts and missing \\
-            critical provisions), then gives one section per gap, by severity: what the contract says now, why it \\
-            matters and the language to request, with the fallback position. md and html go to standard output \\
+            The memo names the vendor and the contract, leads with what blocks signature (conflicts and missing \
+            critical provisions), then gives one section per gap, by severity: what the contract says now, why it \
+            matters and the language to request, with the fallback position. md and html go to standard output \
             unless --out is given; docx needs --out (or a redirected standard output). See docs/reports.md.
             """)
 
