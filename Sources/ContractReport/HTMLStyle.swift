@@ -52,7 +52,7 @@ enum HTMLStyle {
         .status-partial { color: var(--partial); background: var(--partial-bg); }
         .status-conflict { color: var(--conflict); background: var(--conflict-bg); }
         .status-missing { color: var(--missing); background: var(--missing-bg); }
-        .severity { font-size: 0.8rem; color: var(--muted); white-space: nowrap; }
+        .severity { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
         .severity-critical { color: var(--conflict); font-weight: 700; }
         .severity-high { color: var(--missing); font-weight: 600; }
         blockquote {
@@ -101,8 +101,8 @@ enum HTMLStyle {
         .checklist .clause span { white-space: nowrap; }
         .checklist td:first-child { color: var(--muted); }
         .checklist code { overflow-wrap: anywhere; }
-        .checklist .reason { font-size: 0.88rem; }
-        .checklist .clause { font-size: 0.88rem; }
+        .checklist .reason { font-size: 0.94em; }
+        .checklist .clause { font-size: 0.94em; }
         .finding { border-top: 1px solid var(--rule); padding: 1rem 0 0.6rem; }
         .finding h3 { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
         .finding .meta { color: var(--muted); font-size: 0.85rem; margin: 0.2rem 0 0.4rem; }
