@@ -36,7 +36,7 @@ let package = Package(
                 "ContractModel", "ContractSegment", "Yams", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: upcoming),
-        .target(name: "ContractReport", dependencies: ["ContractModel"], swiftSettings: upcoming),
+        .target(name: "ContractReport", dependencies: ["ContractModel", "ZIPFoundation"], swiftSettings: upcoming),
         .target(
             name: "ContractIngest",
             dependencies: [
@@ -62,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "ContractMatchTests",
             dependencies: ["ContractMatch", "ContractSegment", "ContractIngest", "ContractModel"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ContractReportTests",
+            dependencies: ["ContractReport", "ContractIngest", "ContractModel", "ZIPFoundation"],
             swiftSettings: upcoming),
         .testTarget(
             name: "CLITests",

@@ -72,12 +72,17 @@ public struct Evidence: Sendable, Codable, Equatable {
     public var text: String
     /// What this clause showed: the rule or element id it satisfied.
     public var role: String
+    /// The deciding words: phrases of `text`, exactly as they appear there, that made
+    /// the rules in `role` hold (the concepts, modal verbs, deadlines and places they
+    /// read), in order of first appearance. Reports highlight them. `nil` when unknown.
+    public var highlights: [String]?
 
-    public init(clause: String, page: Int?, text: String, role: String) {
+    public init(clause: String, page: Int?, text: String, role: String, highlights: [String]? = nil) {
         self.clause = clause
         self.page = page
         self.text = text
         self.role = role
+        self.highlights = highlights
     }
 }
 

@@ -4,6 +4,13 @@ import Foundation
 /// The redline checklist for people: a table per contract (provision, status,
 /// clause, reason), then the language to ask for under each gap.
 public enum MarkdownReport {
+    /// The checklist with the language to ask for from the playbook.
+    public static func render(_ review: Review, playbook: Playbook) -> String {
+        let asks = Dictionary(
+            playbook.guides.map { ($0.id, (modelClause: $0.modelClause, fallback: $0.fallback)) }, uniquingKeysWith: { a, _ in a })
+        return render(review, asks: asks)
+    }
+
     public static func render(_ review: Review, asks: [String: (modelClause: String, fallback: String)]) -> String {
         var out: [String] = []
         out.append("# \(review.vendor): \(review.document.path)")

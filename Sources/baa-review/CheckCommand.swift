@@ -13,16 +13,27 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check contracts against the clause library and print the redline checklist.",
         discussion: """
             For every provision of the playbook: met, partial, conflict or missing, the clauses that decided it, \
-            the reason, and the language to ask for. JSON follows docs/report-schema.md.
+            the reason, and the language to ask for. md: a Markdown checklist; json: docs/report-schema.md; \
+            html: one self-contained, printable page per contract; csv: one row per finding for spreadsheets \
+            (docs/reports.md). With --out-dir each contract's report is written to its own file.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, json, html, csv
+
+        var fileExtension: String { rawValue }
+    }
 
     @Argument(help: "Contract files to check.")
     var files: [String]
 
-    @Option(help: "Output format: md or json.")
+    @Option(help: "Output format: md, json, html or csv.")
     var format: Format = .md
+
+    @Option(
+        name: .customLong("out-dir"),
+        help: "Write each contract's report to DIR/<file name>.<format> instead of standard output.")
+    var outDir: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 3 when a finding at or above this level exists: conflict, missing or partial (conflict > missing > partial).")
     var failOn: FailLevel?
@@ -30,42 +41,64 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var libraryOptions: LibraryOptions
     @OptionGroup var reading: ReadingOptions
 
+    func validate() throws {
+        if format == .html, files.count > 1, outDir == nil {
+            throw ValidationError("--format html writes one page per contract: with several files, pass --out-dir DIR.")
+        }
+    }
+
     func run() throws {
-        let (library, policy, policyText) = try libraryOptions.load()
-        let reviewer = Reviewer(library: library, policy: policy)
-        let provenance = Provenance(
-            tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
-            policyHash: DocumentReader.sha256(Data(policyText.utf8)),
-            policySources: policy.sources.map { ($0 as NSString).lastPathComponent })
-        let asks = Dictionary(uniqueKeysWithValues: library.provisions.map { ($0.id, (modelClause: $0.ask.modelClause, fallback: $0.ask.fallback)) })
-        let loader = DocumentLoader(options: reading.readOptions)
+        let session = try ReviewSession(library: libraryOptions, reading: reading)
+        if let outDir {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: outDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CLIError("\(outDir): no such folder; create it first (--out-dir)")
+            }
+        }
         var failed = 0
         var tripped = false
         var outputs: [String] = []
         for path in files {
-            switch loader.load(path) {
+            switch session.review(path) {
             case .failure(let error):
                 failed += 1
                 Terminal.error(error.description)
-            case .success(let document):
-                let segmented = Segmenter().segment(document)
-                let findings = reviewer.review(segmented)
-                let review = Review(
-                    document: document.metadata, vendor: VendorName.of(segmented), findings: findings, provenance: provenance)
-                if let failOn, findings.contains(where: { failOn.trips($0.status) }) { tripped = true }
+            case .success(let review):
+                if let failOn, review.findings.contains(where: { failOn.trips($0.status) }) { tripped = true }
+                let report: String
                 switch format {
-                case .json: outputs.append(try JSONReport.render(review))
-                case .md: outputs.append(MarkdownReport.render(review, asks: asks))
+                case .json: report = try JSONReport.render(review) + "\n"
+                case .md: report = MarkdownReport.render(review, playbook: session.playbook)
+                case .html: report = HTMLReport.render(review, playbook: session.playbook)
+                case .csv: report = outDir == nil ? CSVReport.rows(review) : CSVReport.render(review)
+                }
+                if let outDir {
+                    let name = (path as NSString).lastPathComponent + "." + format.fileExtension
+                    let target = (outDir as NSString).appendingPathComponent(name)
+                    do {
+                        try OutputFile.write(report, to: target)
+                        Terminal.note("wrote \(target)")
+                    } catch {
+                        failed += 1
+                        Terminal.error("\(error)")
+                    }
+                } else {
+                    outputs.append(report)
                 }
             }
         }
-        switch format {
-        case .json:
-            if !outputs.isEmpty {
-                Terminal.out(files.count == 1 ? outputs[0] + "\n" : "[\n" + outputs.joined(separator: ",\n") + "\n]\n")
+        if outDir == nil {
+            switch format {
+            case .json:
+                if !outputs.isEmpty {
+                    Terminal.out(files.count == 1 ? outputs[0] : "[\n" + outputs.map { String($0.dropLast()) }.joined(separator: ",\n") + "\n]\n")
+                }
+            case .md, .html:
+                Terminal.out(outputs.joined(separator: "\n"))
+            case .csv:
+                // one table for all contracts: the header once, then every contract's rows
+                if !outputs.isEmpty { Terminal.out(CSVReport.header + outputs.joined()) }
             }
-        case .md:
-            Terminal.out(outputs.joined(separator: "\n"))
         }
         if failed > 0 { throw ExitCode(1) }
         if tripped { throw ExitCode(3) }

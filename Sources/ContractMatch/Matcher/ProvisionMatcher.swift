@@ -42,7 +42,7 @@ struct ProvisionMatcher {
 
         let conflictHits = hits(provision.conflicts)
         if let first = conflictHits.first {
-            let evidence = Self.evidence(conflictHits.flatMap { hit in hit.sentences.map { ($0, hit.rule.id) } })
+            let evidence = Self.evidence(conflictHits.flatMap { hit in hit.sentences.map { ($0, hit.rule.id) } }, highlight: decidingWords)
             return finding(.conflict, evidence, parameters.values, fill(first.rule.reason, first.sentences), conflictHits.map(\.rule.id))
         }
 
@@ -88,7 +88,7 @@ struct ProvisionMatcher {
         }
         if isMet {
             let reason = elementHits.map { fill($0.rule.reason, $0.sentences) }.joined(separator: " ")
-            return finding(.met, Self.evidence(evidencePairs), parameters.values, reason, fired)
+            return finding(.met, Self.evidence(evidencePairs, highlight: decidingWords), parameters.values, reason, fired)
         }
         if elementHits.isEmpty {
             for hit in qualifierHits + addressedHits where !fired.contains(hit.rule.id) {
@@ -99,7 +99,7 @@ struct ProvisionMatcher {
         }
         let found = elementHits.map { fill($0.rule.reason, $0.sentences) }
         let reason = (found + reasons).joined(separator: " ")
-        return finding(.partial, Self.evidence(evidencePairs), parameters.values, reason, fired)
+        return finding(.partial, Self.evidence(evidencePairs, highlight: decidingWords), parameters.values, reason, fired)
     }
 
     private struct Parameters {
@@ -201,8 +201,16 @@ struct ProvisionMatcher {
         return first.lowercased() + s.dropFirst()
     }
 
-    /// One evidence entry per clause, in document order, its sentences joined.
-    static func evidence(_ pairs: [(Sentence, String)]) -> [Evidence] {
+    /// The words of a sentence that made the rule `id` of this provision hold (for highlighting).
+    private func decidingWords(_ sentence: Sentence, _ id: String) -> [String] {
+        let rules = provision.conflicts + provision.elements + provision.qualifiers + provision.addressed
+        guard let rule = rules.first(where: { $0.id == id }) else { return [] }
+        return DecidingWords(evaluator: evaluator).phrases(rule.when, in: sentence)
+    }
+
+    /// One evidence entry per clause, in document order, its sentences joined;
+    /// `highlight` gives the deciding words of a sentence for a rule id.
+    static func evidence(_ pairs: [(Sentence, String)], highlight: (Sentence, String) -> [String] = { _, _ in [] }) -> [Evidence] {
         var order: [Int] = []
         var byClause: [Int: (Sentence, [Sentence], [String])] = [:]
         for (s, role) in pairs {
@@ -218,7 +226,10 @@ struct ProvisionMatcher {
         return order.sorted().map { index in
             let (first, sentences, roles) = byClause[index]!
             let text = sentences.sorted { $0.position < $1.position }.map(\.text).joined(separator: " ")
-            return Evidence(clause: first.clause.citation, page: first.clause.page, text: text, role: roles.joined(separator: ", "))
+            let words = DecidingWords.inTextOrder(pairs.filter { $0.0.clause.index == index }.flatMap { highlight($0.0, $0.1) }, text)
+            return Evidence(
+                clause: first.clause.citation, page: first.clause.page, text: text, role: roles.joined(separator: ", "),
+                highlights: words.isEmpty ? nil : words)
         }
     }
 }

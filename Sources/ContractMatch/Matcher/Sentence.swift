@@ -89,6 +89,11 @@ final class Sentence {
         lexicon.mentions(concept, in: other)
     }
 
+    /// Where `concept` occurs in `other` (UTF-16 ranges), for highlighting the deciding words.
+    func occurrences(of concept: String, inText other: String) -> [NSRange] {
+        lexicon.occurrences(of: concept, in: other)
+    }
+
     func offsets(of concept: String) -> [Int] {
         lexicon.occurrences(of: concept, in: reading).map(\.location)
     }

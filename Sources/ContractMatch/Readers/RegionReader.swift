@@ -16,6 +16,13 @@ public enum RegionReader {
         (try! NSRegularExpression(pattern: $0.0, options: [.caseInsensitive]), $0.1)
     }
 
+    /// Where places are named in `text` (UTF-16 ranges), in order: the words `regions(in:)` read.
+    public static func nameRanges(in text: String) -> [NSRange] {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        return compiled.flatMap { regex, _ in regex.matches(in: text, range: range).map(\.range) }
+            .sorted { $0.location < $1.location }
+    }
+
     /// Region codes named in `text`, sorted and without duplicates.
     public static func regions(in text: String) -> [String] {
         let range = NSRange(location: 0, length: (text as NSString).length)

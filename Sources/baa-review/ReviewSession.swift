@@ -1,0 +1,49 @@
+import ContractIngest
+import ContractMatch
+import ContractModel
+import ContractReport
+import ContractSegment
+import Foundation
+
+/// One run's clause library, policy and reading limits: reviews contracts
+/// (read, segment, match) into `Review`s that every report renders, and
+/// carries the playbook text the reports quote.
+struct ReviewSession {
+    let reviewer: Reviewer
+    let provenance: Provenance
+    let playbook: Playbook
+    let loader: DocumentLoader
+
+    init(library libraryOptions: LibraryOptions, reading: ReadingOptions) throws {
+        let (library, policy, policyText) = try libraryOptions.load()
+        reviewer = Reviewer(library: library, policy: policy)
+        provenance = Provenance(
+            tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
+            policyHash: DocumentReader.sha256(Data(policyText.utf8)),
+            policySources: policy.sources.map { ($0 as NSString).lastPathComponent })
+        playbook = Playbook(library: library)
+        loader = DocumentLoader(options: reading.readOptions)
+    }
+
+    /// Reads and reviews one contract, or says why it could not be read.
+    func review(_ path: String) -> Result<Review, ReadError> {
+        loader.load(path).map { document in
+            let segmented = Segmenter().segment(document)
+            let findings = reviewer.review(segmented)
+            return Review(
+                document: document.metadata, vendor: VendorName.of(segmented), findings: findings, provenance: provenance)
+        }
+    }
+}
+
+extension Playbook {
+    /// The reports' view of the library's provisions.
+    init(library: ClauseLibrary) {
+        self.init(
+            library.provisions.map {
+                ProvisionGuide(
+                    id: $0.id, title: $0.title, authority: $0.authority, requirement: $0.requirement, rationale: $0.rationale,
+                    modelClause: $0.ask.modelClause, fallback: $0.ask.fallback)
+            })
+    }
+}
