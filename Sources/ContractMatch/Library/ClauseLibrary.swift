@@ -125,7 +125,7 @@ public struct ClauseLibrary: Sendable {
     private static func conceptUses(in text: String, file: String) -> [(String, LibraryError)] {
         guard let node = try? Yams.compose(yaml: text) else { return [] }
         var result: [(String, LibraryError)] = []
-        let conceptKeys: Set<String> = ["find", "mentions", "mentions_any", "not_mentions", "heading_mentions_any", "clause_mentions_any", "refers_to_mentions_any", "defined_mentions_any", "not_mentions_any", "near", "verb"]
+        let conceptKeys: Set<String> = ["find", "mentions", "mentions_any", "not_mentions", "heading_mentions_any", "clause_mentions_any", "refers_to_mentions_any", "defined_mentions_any", "not_mentions_any", "near", "per", "verb"]
         func walk(_ n: Node, underExamples: Bool) {
             switch n {
             case .mapping(let m):

@@ -54,9 +54,13 @@ public struct Provision: Sendable, Equatable {
         public var from: String
         /// Concepts the value should sit nearest to, when a sentence has several.
         public var near: [String]
-        /// Another element whose clauses, where some of `from`'s sentences are in them, alone
-        /// give the value: the deadline of the notice clause that reaches AI incidents governs
-        /// them, not a general clause's longer one.
+        /// Kinds of event, by concept, that each need the value: for each kind the best value
+        /// among the sentences that name it counts (a 48-hour clause for breaches beats a general
+        /// 10-day one), and the parameter is the worst of those ("AI incidents in 72 hours, but
+        /// breaches in 10 business days" reads 10 business days). Empty: the worst of all sentences.
+        public var per: [String]
+        /// Another element whose clauses, where they give a value (for a kind), give it alone:
+        /// the deadline the AI-incident clause sets governs AI incidents, not a general clause's.
         public var prefer: String?
         /// A policy threshold: hours or days at most, or the allowed regions.
         public var atMostPolicy: String?

@@ -97,7 +97,7 @@ enum ProvisionReader {
     private static func parameterRules(_ node: YAMLNode?) throws(LibraryError) -> [Provision.ParameterRule] {
         var result: [Provision.ParameterRule] = []
         for item in try node?.sequence() ?? [] {
-            let m = try item.mapping(allowed: ["name", "kind", "from", "near", "prefer", "at_most_policy", "at_least_policy", "reason"])
+            let m = try item.mapping(allowed: ["name", "kind", "from", "near", "per", "prefer", "at_most_policy", "at_least_policy", "reason"])
             let kindNode = try YAMLNode.required(m, "kind", in: item)
             guard let kind = Provision.ParameterRule.Kind(rawValue: try kindNode.string()) else {
                 throw kindNode.error("kind is hours, days or regions")
@@ -106,7 +106,7 @@ enum ProvisionReader {
                 Provision.ParameterRule(
                     name: try YAMLNode.required(m, "name", in: item).string(), kind: kind,
                     from: try YAMLNode.required(m, "from", in: item).string(), near: try m["near"]?.strings() ?? [],
-                    prefer: try m["prefer"]?.string(), atMostPolicy: try m["at_most_policy"]?.string(), atLeastPolicy: try m["at_least_policy"]?.string(),
+                    per: try m["per"]?.strings() ?? [], prefer: try m["prefer"]?.string(), atMostPolicy: try m["at_most_policy"]?.string(), atLeastPolicy: try m["at_least_policy"]?.string(),
                     reason: try m["reason"]?.string() ?? ""))
         }
         return result

@@ -120,34 +120,27 @@ struct ProvisionMatcher {
             } else {
                 continue
             }
-            var sentences = hit.sentences
-            if let preferred = rule.prefer, let other = elementHits.first(where: { $0.rule.id == preferred }) {
-                let clauses = Set(other.sentences.map(\.clause.index))
-                let inPreferred = sentences.filter { clauses.contains($0.clause.index) }
-                if !inPreferred.isEmpty { sentences = inPreferred }
-            }
+            let sentences = hit.sentences
             switch rule.kind {
             case .hours, .days:
-                var best: Double?
-                for s in sentences {
-                    guard !s.durations.isEmpty else { continue }
-                    let value: Double
-                    if !rule.near.isEmpty {
-                        let anchors = rule.near.flatMap { s.offsets(of: $0) }
-                        let chosen = s.durations.min { a, b in
-                            distance(a.offset, anchors) < distance(b.offset, anchors)
-                        }!
-                        value = chosen.hours
-                    } else {
-                        value = s.durations.map(\.hours).min()!
-                    }
-                    // across clauses the worst deadline binds: the longest against a maximum, the shortest against a minimum
-                    if let current = best {
-                        best = rule.atMostPolicy != nil ? max(current, value) : min(current, value)
-                    } else {
-                        best = value
-                    }
+                // a maximum is defeated by the longest deadline, a minimum by the shortest
+                let atMost = rule.atMostPolicy != nil
+                let worse: (Double, Double) -> Double = atMost ? { max($0, $1) } : { min($0, $1) }
+                let better: (Double, Double) -> Double = atMost ? { min($0, $1) } : { max($0, $1) }
+                let values = sentences.compactMap { s in duration(in: s, rule).map { (s, $0) } }
+                func combine(_ xs: [Double], _ f: (Double, Double) -> Double) -> Double? {
+                    xs.first.map { xs.dropFirst().reduce($0, f) }
                 }
+                // the preferred element's clauses, where they give a value, give it alone
+                let preferred = Set(elementHits.first { $0.rule.id == rule.prefer }?.sentences.map(\.clause.index) ?? [])
+                func preferring(_ xs: [(Sentence, Double)]) -> [Double] {
+                    let inPreferred = xs.filter { preferred.contains($0.0.clause.index) }
+                    return (inPreferred.isEmpty ? xs : inPreferred).map(\.1)
+                }
+                // each kind of event gets the best deadline any sentence naming it gives; the worst of those binds
+                let perKind = rule.per.compactMap { kind in combine(preferring(values.filter { $0.0.mentions(kind) }), better) }
+                // otherwise, across clauses the worst deadline binds
+                let best = combine(perKind.isEmpty ? preferring(values) : perKind, worse)
                 guard let hours = best else { continue }
                 let value = rule.kind == .hours ? hours : hours / 24
                 result.values[rule.name] = .number(value)
@@ -169,6 +162,14 @@ struct ProvisionMatcher {
             }
         }
         return result
+    }
+
+    /// The deadline a sentence sets for `rule`: the one nearest its `near` concepts, else the shortest.
+    private func duration(in s: Sentence, _ rule: Provision.ParameterRule) -> Double? {
+        guard !s.durations.isEmpty else { return nil }
+        guard !rule.near.isEmpty else { return s.durations.map(\.hours).min() }
+        let anchors = rule.near.flatMap { s.offsets(of: $0) }
+        return s.durations.min { a, b in distance(a.offset, anchors) < distance(b.offset, anchors) }?.hours
     }
 
     private func distance(_ offset: Int, _ anchors: [Int]) -> Int {
