@@ -177,26 +177,13 @@ public struct LiteralPrefilter: Sendable {
     /// The alternatives of `pattern` at its top level.
     private static func split(_ pattern: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var branches: [ArraySlice<UInt8>] = []
-        var depth = 0, inClass = false, start = pattern.startIndex, i = pattern.startIndex
-        while i < pattern.endIndex {
-            let c = pattern[i]
-            if c == backslash {
-                i += 2
-                continue
-            }
-            if inClass {
-                if c == classClose { inClass = false }
-            } else if c == classOpen {
-                inClass = true
-            } else if c == open {
-                depth += 1
-            } else if c == closing {
-                depth -= 1
-            } else if c == bar && depth == 0 {
+        var start = pattern.startIndex
+        walk(pattern, from: pattern.startIndex) { i, byte, depth in
+            if byte == bar && depth == 0 {
                 branches.append(pattern[start..<i])
                 start = i + 1
             }
-            i += 1
+            return true
         }
         branches.append(pattern[start..<pattern.endIndex])
         return branches
@@ -204,6 +191,18 @@ public struct LiteralPrefilter: Sendable {
 
     /// Where the group opened at `start` closes, or nil when it does not.
     private static func close(of start: Int, in pattern: ArraySlice<UInt8>) -> Int? {
+        var found: Int?
+        walk(pattern, from: start) { i, byte, depth in
+            if byte == closing && depth == 0 { found = i }
+            return found == nil
+        }
+        return found
+    }
+
+    /// Visits the bytes of `pattern` from `start` that are outside escapes and character
+    /// classes, with the group depth after each (an opening parenthesis counts itself);
+    /// stops when `visit` returns false.
+    private static func walk(_ pattern: ArraySlice<UInt8>, from start: Int, _ visit: (Int, UInt8, Int) -> Bool) {
         var depth = 0, inClass = false, i = start
         while i < pattern.endIndex {
             let c = pattern[i]
@@ -215,15 +214,13 @@ public struct LiteralPrefilter: Sendable {
                 if c == classClose { inClass = false }
             } else if c == classOpen {
                 inClass = true
-            } else if c == open {
-                depth += 1
-            } else if c == closing {
-                depth -= 1
-                if depth == 0 { return i }
+            } else {
+                if c == open { depth += 1 }
+                if c == closing { depth -= 1 }
+                if !visit(i, c, depth) { return }
             }
             i += 1
         }
-        return nil
     }
 }
 
