@@ -1,0 +1,280 @@
+import Foundation
+import ContractModel
+import ContractSegment
+
+/// Decides a redline from a contract's findings, its clause structure and the
+/// library's asks, before any XML is touched (a pure function):
+///
+/// - `missing`: the model clause becomes a new numbered section of a new
+///   article ("AI and Data Protection") at the end of the operative body,
+///   before the signature blocks and exhibits, numbered and formatted like the
+///   contract's last article and section;
+/// - `conflict`: when the library defines replacement language (`ask.replace`),
+///   the conflicting sentences are deleted and the replacement inserted after
+///   the first of them; otherwise a comment asks for the model clause;
+/// - `partial`: a comment on the clause that decided it, with the gap and the change requested.
+public struct RedlinePlanner: Sendable {
+    public var asks: [String: RedlineAsk]
+    /// Whether one sentence on its own is a conflict for a provision (`(sentence, provision id)`):
+    /// narrows a deletion to the conflicting sentences of a clause that also says other things.
+    public var conflictTest: (@Sendable (String, String) -> Bool)?
+    /// The heading of the new article.
+    public var articleTitle = "AI and Data Protection"
+
+    public init(asks: [String: RedlineAsk], conflictTest: (@Sendable (String, String) -> Bool)? = nil) {
+        self.asks = asks
+        self.conflictTest = conflictTest
+    }
+
+    public func plan(_ document: Document, findings: [Finding]) -> RedlinePlan {
+        let segmented = document.structure == nil ? Segmenter().segment(document) : document
+        let context = Context(document: segmented)
+        let wording = RedlineWording(structure: segmented.structure)
+        var plan = RedlinePlan()
+        var missing: [(Finding, RedlineAsk)] = []
+        for finding in findings {
+            let ask = asks[finding.provision]
+            switch finding.status {
+            case .met:
+                continue
+            case .missing:
+                if let ask {
+                    missing.append((finding, ask))
+                } else {
+                    plan.notes.append("\(finding.provision): missing, but the library has no language to insert")
+                }
+            case .partial, .conflict:
+                if finding.status == .conflict, let ask, let replacement = ask.replacement,
+                    let deletions = conflictingSentences(finding, ask, context)
+                {
+                    plan.replacements.append(
+                        RedlinePlan.Replacement(
+                            provision: finding.provision, deletions: deletions,
+                            text: wording.inContractTerms(replacement),
+                            comment: wording.comment(finding, ask, replaced: true)))
+                    continue
+                }
+                let deciding = decidingEvidence(finding, ask)
+                guard let anchor = deciding.lazy.compactMap({ commentAnchor($0, context) }).first else {
+                    plan.notes.append(
+                        "\(finding.provision): \(finding.status.rawValue), but clause "
+                            + (deciding.first?.clause ?? "?") + " was not found in the document; no comment added")
+                    continue
+                }
+                plan.comments.append(
+                    RedlinePlan.Comment(
+                        provision: finding.provision, status: finding.status, anchor: anchor,
+                        paragraphs: wording.comment(finding, ask, replaced: false)))
+            }
+        }
+        if !missing.isEmpty {
+            plan.insertion = insertion(missing, context, wording)
+        }
+        return plan
+    }
+
+    // MARK: which clause decided
+
+    /// The evidence that made a finding partial or a conflict: the clauses of its
+    /// conflict (or qualifier) rules when there are any; for a partial without a
+    /// qualifier, the clauses its parameters are read from (a notice period that is
+    /// too long, where an objection right would go too); else all of it.
+    func decidingEvidence(_ finding: Finding, _ ask: RedlineAsk?) -> [Evidence] {
+        let rules = finding.status == .conflict ? ask?.conflictRules ?? [] : ask?.qualifierRules ?? []
+        let deciding = finding.evidence.filter { !Set(Self.roles($0)).isDisjoint(with: rules) }
+        if !deciding.isEmpty { return deciding }
+        if finding.status == .partial, let ask {
+            let sources = Set(finding.parameters.keys.compactMap { ask.parameterSources[$0] })
+            let stating = finding.evidence.filter { !Set(Self.roles($0)).isDisjoint(with: sources) }
+            if !stating.isEmpty { return stating }
+        }
+        return finding.evidence
+    }
+
+    static func roles(_ e: Evidence) -> [String] {
+        e.role.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The sentences to delete for a conflict, each found in its paragraph; `nil` when any cannot be found.
+    func conflictingSentences(_ finding: Finding, _ ask: RedlineAsk, _ context: Context) -> [RedlinePlan.Anchor]? {
+        let entries = finding.evidence.filter { !Set(Self.roles($0)).isDisjoint(with: ask.conflictRules) }
+        guard !entries.isEmpty else { return nil }
+        var out: [RedlinePlan.Anchor] = []
+        for e in entries {
+            guard let clause = context.clause(for: e) else { return nil }
+            let sentences = SentenceSplitter.split(e.text)
+            var chosen = conflictTest.map { test in sentences.filter { test($0, finding.provision) } } ?? []
+            if chosen.isEmpty {
+                // the clause only conflicts: all its quoted sentences go
+                guard Set(Self.roles(e)).isSubset(of: ask.conflictRules) else { return nil }
+                chosen = sentences
+            }
+            for s in chosen {
+                guard let anchor = context.locate(s, in: clause) else { return nil }
+                if !out.contains(anchor) { out.append(anchor) }
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// Where a comment on `e` goes: its one sentence, or the paragraphs its sentences are in,
+    /// or the whole clause when the words cannot be found.
+    func commentAnchor(_ e: Evidence, _ context: Context) -> RedlinePlan.Anchor? {
+        guard let clause = context.clause(for: e) else { return nil }
+        let sentences = SentenceSplitter.split(e.text)
+        let found = sentences.compactMap { context.locate($0, in: clause) }
+        if sentences.count == 1, let one = found.first { return one }
+        if let first = found.first, let last = found.last {
+            return RedlinePlan.Anchor(
+                paragraph: first.paragraph, lastParagraph: max(first.paragraph, last.paragraph), text: nil,
+                clause: clause.citation)
+        }
+        return context.wholeClause(clause)
+    }
+
+    // MARK: the new article
+
+    func insertion(_ missing: [(Finding, RedlineAsk)], _ context: Context, _ wording: RedlineWording) -> RedlinePlan.Insertion {
+        let shape = context.numberingShape()
+        var article = RedlinePlan.NewParagraph(label: nil, text: articleTitle)
+        if let heading = shape.article?.heading, heading.contains(where: \.isLetter),
+            heading == heading.uppercased()
+        {
+            article.text = articleTitle.uppercased()
+        }
+        var articleNumber: Int?
+        if let a = shape.article, let label = a.number, let n = a.path.last.flatMap({ Int($0) }) {
+            articleNumber = n + 1
+            article.label = ClauseLabel.renumber(label, path: a.path, to: [String(n + 1)])
+        }
+        var sections: [RedlinePlan.NewSection] = []
+        for (k, (finding, ask)) in missing.enumerated() {
+            var label: String?
+            if let s = shape.section, let printed = s.number {
+                if let a = shape.article, let articleNumber, s.path.count == a.path.count + 1, s.path.starts(with: a.path) {
+                    label = ClauseLabel.renumber(printed, path: s.path, to: [String(articleNumber), String(k + 1)])
+                } else if let last = s.path.last.flatMap({ Int($0) }) {
+                    label = ClauseLabel.renumber(printed, path: s.path, to: s.path.dropLast() + [String(last + k + 1)])
+                }
+            }
+            sections.append(
+                RedlinePlan.NewSection(
+                    provision: finding.provision, label: label, heading: wording.inContractTerms(ask.heading),
+                    text: wording.inContractTerms(ask.modelClause), comment: wording.additionComment(finding, ask)))
+        }
+        return RedlinePlan.Insertion(
+            afterParagraph: context.endOfBody(), article: article, sections: sections,
+            articleTemplate: shape.article.flatMap { context.template($0) },
+            sectionTemplate: shape.section.flatMap { context.template($0) })
+    }
+}
+
+extension RedlinePlanner {
+    /// The segmented contract, with the lookups the planner needs.
+    struct Context {
+        let document: Document
+        let structure: ContractStructure
+        /// The main document part; anchors name paragraphs of this part only.
+        let mainPart: String?
+
+        init(document: Document) {
+            self.document = document
+            self.structure = document.structure ?? ContractStructure(
+                title: nil, clauses: [], definitions: [], parties: [], crossReferences: [])
+            self.mainPart = document.blocks.first(where: { $0.kind != .footnote && $0.kind != .endnote })?.source.part
+        }
+
+        /// The clause an evidence entry cites; of several with that citation, the one quoting its words.
+        func clause(for e: Evidence) -> Clause? {
+            let candidates = structure.clauses.filter { $0.citation == e.clause && ($0.part == .body || $0.part == .exhibit) }
+            let first = SentenceSplitter.split(e.text).first ?? e.text
+            return candidates.first(where: { locate(first, in: $0) != nil }) ?? candidates.first
+        }
+
+        /// The blocks of a clause in the main part (not its sub-clauses).
+        func ownBlocks(_ clause: Clause) -> [Int] {
+            clause.blocks.filter { i in
+                let b = document.blocks[i]
+                return b.source.part == mainPart && b.source.index != nil && b.kind != .footnote && b.kind != .endnote
+            }
+        }
+
+        /// The paragraph holding `sentence` in the clause; an item read with its lead-in
+        /// ("Vendor shall: (b) ...") is found without the lead-in.
+        func locate(_ sentence: String, in clause: Clause) -> RedlinePlan.Anchor? {
+            var wanted = [sentence]
+            if let parent = clause.parent, let leadIn = SentenceSplitter.split(structure.clauses[parent].text).last,
+                sentence.hasPrefix(leadIn + " ")
+            {
+                wanted.append(String(sentence.dropFirst(leadIn.count + 1)))
+            }
+            for text in wanted where !text.isEmpty {
+                for i in ownBlocks(clause) where document.blocks[i].text.contains(text) {
+                    let index = document.blocks[i].source.index!
+                    return RedlinePlan.Anchor(paragraph: index, lastParagraph: index, text: text, clause: clause.citation)
+                }
+            }
+            return nil
+        }
+
+        /// All the clause's own paragraphs (tables left out).
+        func wholeClause(_ clause: Clause) -> RedlinePlan.Anchor? {
+            let own = ownBlocks(clause)
+            guard let first = own.first else { return nil }
+            let last = own.last(where: { document.blocks[$0].kind != .tableCell }) ?? first
+            return RedlinePlan.Anchor(
+                paragraph: document.blocks[first].source.index!,
+                lastParagraph: max(document.blocks[first].source.index!, document.blocks[last].source.index!), text: nil,
+                clause: clause.citation)
+        }
+
+        /// The operative clauses of the main instrument (or of the first attached one when the file has no main one).
+        var operative: [Clause] {
+            let body = structure.clauses.filter { $0.part == .body }
+            let instrument: String? = body.contains(where: { $0.instrument == nil }) ? nil : body.first?.instrument
+            return body.filter { $0.instrument == instrument }
+        }
+
+        /// The paragraph after which the operative body ends: before signatures and exhibits.
+        func endOfBody() -> Int? {
+            let last = operative.flatMap { ownBlocks($0) }.max()
+            return last.map { document.blocks[$0].source.index! }
+        }
+
+        /// The last article and the last section in it: the pattern new ones follow.
+        func numberingShape() -> (article: Clause?, section: Clause?) {
+            let clauses = operative
+            var tops = clauses.filter { $0.parent == nil }
+            // an attached instrument's heading holds its articles
+            while tops.count == 1, tops[0].number == nil, tops[0].instrument != nil {
+                let inner = structure.children(of: tops[0].index)
+                if inner.isEmpty { break }
+                tops = inner
+            }
+            let articles = tops.filter { !structure.children(of: $0.index).isEmpty }
+            if let article = articles.last {
+                let sections = structure.children(of: article.index)
+                return (article, sections.last(where: { $0.number != nil }) ?? sections.last)
+            }
+            return (tops.last(where: { $0.number == nil && $0.heading != nil && $0.text.isEmpty }),
+                tops.last(where: { $0.number != nil }) ?? tops.last)
+        }
+
+        /// The paragraphs and words of a clause whose format new paragraphs copy.
+        func template(_ clause: Clause) -> RedlinePlan.Template? {
+            let own = ownBlocks(clause).filter { document.blocks[$0].kind != .tableCell }
+            guard let first = own.first else { return nil }
+            let block = document.blocks[first]
+            let start = clause.text.isEmpty ? nil : String(clause.text.prefix(24))
+            var template = RedlinePlan.Template(
+                paragraph: block.source.index!, label: block.label, heading: clause.heading, textParagraph: nil,
+                textStart: start)
+            if let start, !block.text.contains(start), let second = own.dropFirst().first(where: {
+                document.blocks[$0].text.contains(start)
+            }) {
+                template.textParagraph = document.blocks[second].source.index!
+            }
+            return template
+        }
+    }
+}
