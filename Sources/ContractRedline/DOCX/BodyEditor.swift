@@ -40,7 +40,11 @@ final class BodyEditor {
 
     func comment(_ c: RedlinePlan.Comment) throws(RedlineError) {
         let id = marks.id()
-        if let text = c.anchor.text, let marked = try mark(text, in: paragraph(c.anchor.paragraph)) {
+        if let replaced = deleted.first(where: { $0.key.paragraph == c.anchor.paragraph && $0.key.text == c.anchor.text }) {
+            // the words were replaced for another provision: the comment goes on the replacement
+            wrapComment(id, first: replaced.value, last: replaced.value, paragraph: try paragraph(c.anchor.paragraph))
+            log.append("comment   \(c.provision) (\(c.status.rawValue)) on \(c.anchor.clause) (on the replacing language)")
+        } else if let text = c.anchor.text, let marked = try mark(text, in: paragraph(c.anchor.paragraph)) {
             wrapComment(id, first: marked.first, last: marked.last, paragraph: try paragraph(c.anchor.paragraph))
             log.append("comment   \(c.provision) (\(c.status.rawValue)) on \(c.anchor.clause)")
         } else {
