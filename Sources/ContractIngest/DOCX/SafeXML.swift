@@ -66,10 +66,11 @@ package enum SafeXMLError: Error {
     case malformed(String)
 }
 
-/// The only place libxml2 is used: parses a part with safe options (no entity
+/// The only place libxml2 parses: a part is read with safe options (no entity
 /// substitution, no DTD loading, no network), with a deny-all entity loader,
-/// refuses any DOCTYPE, converts the result to an ``XElement`` tree and frees
-/// the libxml2 document at once.
+/// any DOCTYPE refused, and converted to an ``XElement`` tree; the libxml2
+/// document is freed at once, or, with ``parseEditable(_:name:)``, handed to
+/// the redline to edit and save.
 package enum SafeXML {
     private static let initialized: Bool = {
         cxml_install_deny_loader()
