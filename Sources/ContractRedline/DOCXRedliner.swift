@@ -5,9 +5,10 @@ import Foundation
 
 /// Writes a redline: the contract's own Word file with a ``RedlinePlan``
 /// applied as tracked changes and comments. Only the main document part,
-/// the comments part, and (when there was no comments part) the main part's
-/// relationships and the content types are rewritten; every other entry of
-/// the package keeps its bytes. A pure function of its input: the same file,
+/// the comments part, (when there was no comments part) the main part's
+/// relationships and the content types, and (when new sections start a list
+/// again) the numbering part are rewritten; every other entry of the package
+/// keeps its bytes. A pure function of its input: the same file,
 /// plan, author and date give the same bytes.
 public struct DOCXRedliner: Sendable {
     /// Who the changes and comments are attributed to (w:author).
@@ -96,8 +97,16 @@ public struct DOCXRedliner: Sendable {
         let xmlParts = package.entries.filter { $0.path.lowercased().hasSuffix(".xml") || $0.path.lowercased().hasSuffix(".rels") }
         let marks = RevisionMarks(author: author, date: date, used: RevisionMarks.usedIDs(in: xmlParts.map(\.data)))
         let editor = BodyEditor(part: main, body: body, paragraphs: paragraphs, marks: marks)
+        let numberingName = rels.first(where: { $0.type == "numbering" })?.target
+        if plan.insertion?.restartNumbering == true, let numberingName, let bytes = package.data(numberingName) {
+            editor.numbering = NumberingPart(part: try XMLPart(bytes, name: numberingName, namespace: wordNS))
+            editor.resolveNumbering = { numId, ilvl, style in numbering.resolve(numId: numId, ilvl: ilvl, style: style) }
+        }
         try editor.apply(plan)
         package.set(mainName, main.serialized())
+        if let numberingName, let edited = editor.numbering, edited.changed {
+            package.set(numberingName, edited.part.serialized())
+        }
         try CommentsPart.add(editor.comments, marks: editor.marks, to: &package, mainPart: mainName, wordNS: wordNS)
         return Result(data: try package.zipped(), log: editor.log, comments: editor.comments.count)
     }

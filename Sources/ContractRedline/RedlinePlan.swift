@@ -65,6 +65,9 @@ public struct RedlinePlan: Sendable, Equatable {
         public var articleTemplate: Template?
         /// The contract's last section, whose format (and automatic numbering) new sections copy.
         public var sectionTemplate: Template?
+        /// Whether the contract numbers sections afresh in each article ("(a)", "(b)" under
+        /// unnumbered headings): new sections then start again, as a new list in Word's numbering.
+        public var restartNumbering = false
     }
 
     /// The new article's heading.

@@ -147,14 +147,27 @@ public struct RedlinePlanner: Sendable {
             articleNumber = n + 1
             article.label = ClauseLabel.renumber(label, path: a.path, to: [String(n + 1)])
         }
+        // sections numbered afresh in each article ("(a)" again under every heading), not through the document
+        var restart = false
+        if let a = shape.article, let s = shape.section, s.number != nil, articleNumber == nil || s.path.count != a.path.count + 1 {
+            func restarts(_ article: Clause) -> Bool {
+                let first = context.structure.children(of: article.index).first(where: { $0.number != nil })?.path.last
+                return first.flatMap(Self.ordinal) == 1
+            }
+            // the last article starts again, and so does another: one heading alone proves nothing
+            let siblings = context.structure.clauses.filter {
+                $0.parent == a.parent && $0.part == a.part && $0.instrument == a.instrument && $0.index != a.index
+            }
+            restart = restarts(a) && siblings.contains(where: restarts)
+        }
         var sections: [RedlinePlan.NewSection] = []
         for (k, (finding, ask)) in missing.enumerated() {
             var label: String?
-            if let s = shape.section, let printed = s.number {
+            if let s = shape.section, let printed = s.number, let last = s.path.last {
                 if let a = shape.article, let articleNumber, s.path.count == a.path.count + 1, s.path.starts(with: a.path) {
                     label = ClauseLabel.renumber(printed, path: s.path, to: [String(articleNumber), String(k + 1)])
-                } else if let last = s.path.last.flatMap({ Int($0) }) {
-                    label = ClauseLabel.renumber(printed, path: s.path, to: s.path.dropLast() + [String(last + k + 1)])
+                } else if let n = restart ? k + 1 : Self.ordinal(last).map({ $0 + k + 1 }), let component = Self.component(n, like: last) {
+                    label = ClauseLabel.renumber(printed, path: s.path, to: s.path.dropLast() + [component])
                 }
             }
             sections.append(
@@ -165,7 +178,23 @@ public struct RedlinePlanner: Sendable {
         return RedlinePlan.Insertion(
             afterParagraph: context.endOfBody(), article: article, sections: sections,
             articleTemplate: shape.article.flatMap { context.template($0) },
-            sectionTemplate: shape.section.flatMap { context.template($0) })
+            sectionTemplate: shape.section.flatMap { context.template($0) }, restartNumbering: restart)
+    }
+
+    /// The number a path component stands for: "3" -> 3, "c" -> 3.
+    static func ordinal(_ component: String) -> Int? {
+        if let n = Int(component) { return n }
+        if component.count == 1, let c = component.lowercased().unicodeScalars.first, ("a"..."z").contains(c) {
+            return Int(c.value) - 96
+        }
+        return nil
+    }
+
+    /// `n` written as the kind of component `like` is: a number or a letter.
+    static func component(_ n: Int, like: String) -> String? {
+        if Int(like) != nil { return String(n) }
+        guard n >= 1, n <= 26 else { return nil }
+        return String(UnicodeScalar(UInt8(96 + n)))
     }
 }
 
@@ -251,13 +280,15 @@ extension RedlinePlanner {
                 if inner.isEmpty { break }
                 tops = inner
             }
-            let articles = tops.filter { !structure.children(of: $0.index).isEmpty }
+            // a section to copy has text of its own: a heading alone would make new sections headings
+            let articles = tops.filter { structure.children(of: $0.index).contains { !$0.text.isEmpty } }
             if let article = articles.last {
-                let sections = structure.children(of: article.index)
+                let sections = structure.children(of: article.index).filter { !$0.text.isEmpty }
                 return (article, sections.last(where: { $0.number != nil }) ?? sections.last)
             }
+            let withText = tops.filter { !$0.text.isEmpty }
             return (tops.last(where: { $0.number == nil && $0.heading != nil && $0.text.isEmpty }),
-                tops.last(where: { $0.number != nil }) ?? tops.last)
+                withText.last(where: { $0.number != nil }) ?? withText.last)
         }
 
         /// The paragraphs and words of a clause whose format new paragraphs copy.

@@ -114,4 +114,30 @@ import Testing
         #expect(texts.last == "IN WITNESS WHEREOF, the Parties have signed this Agreement.")
         #expect(try r.roundTrip().holds)
     }
+
+    /// Lettered sections under unnumbered headings, each heading's list starting again at (a):
+    /// the new sections are a new list that starts again too (a restart in word/numbering.xml).
+    @Test func listsStartAgainUnderTheNewHeading() throws {
+        let numbering = #"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#
+        let item = { (numId: Int) in #"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="\#(numId)"/></w:numPr>"# }
+        let body = Self.preamble
+            + Self.p("Security", #"<w:pStyle w:val="Heading1"/>"#)
+            + Self.p("Supplier shall use appropriate safeguards to protect PHI and shall comply with Subpart C of 45 CFR Part 164.", item(1))
+            + Self.p("Supplier shall report to Client any use or disclosure of PHI not provided for by this Agreement.", item(1))
+            + Self.p("Use of Data", #"<w:pStyle w:val="Heading1"/>"#)
+            + Self.p("Supplier shall not use Client Data, including PHI, to train or improve any AI model.", item(2))
+            + Self.p("Supplier shall not sell Client Data.", item(2))
+            + Self.p("IN WITNESS WHEREOF, the Parties have signed this Agreement.")
+        let input = try Self.docx(body: body, numbering: numbering)
+        let r = try Redlined(input, path: "lists.docx")
+        let insertion = try #require(r.plan.insertion)
+        #expect(insertion.restartNumbering)
+        #expect(insertion.sections.prefix(2).map(\.label) == ["(a)", "(b)"])
+        let xml = try #require(try part(r.output, "word/numbering.xml"))
+        #expect(xml.contains(#"<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#))
+        let after = Segmenter().segment(try DocumentReader().read(r.output, path: "out.docx"))
+        let added = after.structure!.clauses.filter { $0.citation.hasPrefix("AI and Data Protection (") }
+        #expect(added.map(\.citation).prefix(2) == ["AI and Data Protection (a)", "AI and Data Protection (b)"])
+        #expect(try r.roundTrip().holds)
+    }
 }

@@ -16,6 +16,10 @@ final class BodyEditor {
     /// What was done, for the command's summary; and what could not be done exactly.
     private(set) var log: [String] = []
 
+    /// The numbering part, to start a list again; and how a paragraph's (numId, ilvl, style) resolve to its list.
+    var numbering: NumberingPart?
+    var resolveNumbering: (Int?, Int?, String?) -> (numId: Int, ilvl: Int)? = { _, _, _ in nil }
+
     init(part: XMLPart, body: xmlNodePtr, paragraphs: [xmlNodePtr], marks: RevisionMarks) {
         self.part = part
         self.body = body
@@ -295,8 +299,20 @@ final class BodyEditor {
         put(newParagraph(articleStyle.pPr, runs))
 
         let sectionStyle = try style(of: insertion.sectionTemplate)
+        // numbered afresh under each heading: a new list, so that Word starts again at (a)
+        var restarted: (numId: Int, ilvl: Int)?
+        if insertion.restartNumbering, !sectionStyle.literal, let pPr = sectionStyle.pPr, let list = list(of: pPr),
+            let numId = numbering?.restart(numId: list.numId, ilvl: list.ilvl)
+        {
+            restarted = (numId, list.ilvl)
+        }
         for section in insertion.sections {
             var made: [xmlNodePtr] = []
+            defer {
+                if let restarted, let first = made.first, let pPr = part.child(first, "pPr") {
+                    setList(pPr, numId: restarted.numId, ilvl: restarted.ilvl)
+                }
+            }
             var lead: [(String, xmlNodePtr?, Bool)] = []
             if sectionStyle.literal, let label = section.label { lead.append((label + " ", sectionStyle.labelRPr, false)) }
             let headingRPr = sectionStyle.headingRPr ?? sectionStyle.textRPr
@@ -320,6 +336,31 @@ final class BodyEditor {
                 comments.append((id, section.comment))
             }
             log.append("insert    \(section.provision) (missing) as " + (section.label.map { "\($0) " } ?? "") + section.heading)
+        }
+    }
+
+    /// The list a paragraph is in: its own w:numPr, or its style's.
+    private func list(of pPr: xmlNodePtr) -> (numId: Int, ilvl: Int)? {
+        let numPr = part.child(pPr, "numPr")
+        let numId = numPr.flatMap { part.child($0, "numId") }.flatMap { part.attribute($0, "val") }.flatMap(Int.init)
+        let ilvl = numPr.flatMap { part.child($0, "ilvl") }.flatMap { part.attribute($0, "val") }.flatMap(Int.init)
+        let style = part.child(pPr, "pStyle").flatMap { part.attribute($0, "val") }
+        return resolveNumbering(numId, ilvl, style)
+    }
+
+    /// Puts the paragraph in list `numId` at level `ilvl` (w:numPr goes after the style and keep properties).
+    private func setList(_ pPr: xmlNodePtr, numId: Int, ilvl: Int) {
+        if let old = part.child(pPr, "numPr") { XMLPart.remove(old) }
+        let numPr = part.element("numPr")
+        XMLPart.append(part.element("ilvl", [("val", String(ilvl))]), to: numPr)
+        XMLPart.append(part.element("numId", [("val", String(numId))]), to: numPr)
+        let before = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl"]
+        if let after = XMLPart.children(pPr).last(where: { c in before.contains { part.isElement(c, $0) } }) {
+            XMLPart.insert(numPr, after: after)
+        } else if let first = pPr.pointee.children {
+            XMLPart.insert(numPr, before: first)
+        } else {
+            XMLPart.append(numPr, to: pPr)
         }
     }
 
