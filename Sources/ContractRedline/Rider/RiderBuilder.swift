@@ -42,7 +42,9 @@ public struct RiderBuilder: Sendable {
             ]))
         for (i, f) in gaps.enumerated() {
             let clauses = Array(Set(f.evidence.map(\.clause))).sorted { $0.compare($1, options: .numeric) == .orderedAscending }
-            let place = clauses.isEmpty ? "" : "; " + (clauses.count == 1 ? "clause " : "clauses ") + clauses.joined(separator: ", ")
+            // "clauses 3.2(b), 5.4", but "Section 3.02" as the contract cites it
+            let bare = clauses.allSatisfy { $0.first?.isNumber == true || $0.first == "(" }
+            let place = clauses.isEmpty ? "" : "; " + (bare ? (clauses.count == 1 ? "clause " : "clauses ") : "") + clauses.joined(separator: ", ")
             let reason = f.reason.isEmpty ? "" : " " + f.reason
             paragraphs.append(
                 .init(.body, [
@@ -63,6 +65,7 @@ public struct RiderBuilder: Sendable {
             .init(
                 .body,
                 [
+                    .init("Addendum. ", bold: true),
                     .init(
                         "This Addendum amends the \(agreement) between \(named(customer, "Covered Entity")) and "
                             + "\(named(vendor, "Business Associate")) (the \u{201C}Agreement\u{201D}). If this Addendum and the "
