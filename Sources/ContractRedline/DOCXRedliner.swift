@@ -32,6 +32,10 @@ public struct DOCXRedliner: Sendable {
     }
 
     public func redline(_ data: Data, plan: RedlinePlan, file: String) throws(RedlineError) -> Result {
+        // nothing to change: the copy is the file itself, byte for byte
+        if plan.comments.isEmpty && plan.replacements.isEmpty && plan.insertion == nil {
+            return Result(data: data, log: [], comments: 0)
+        }
         do {
             return try apply(data, plan: plan)
         } catch {

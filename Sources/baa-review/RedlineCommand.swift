@@ -47,6 +47,9 @@ struct RedlineCommand: ParsableCommand {
     func run() throws {
         let (library, policy, _) = try libraryOptions.load()
         try OutputFile.check(out, input: file)
+        if !out.lowercased().hasSuffix(".docx") {
+            Terminal.warning("\(out) is a Word document; name it .docx so that Word opens it")
+        }
         let loader = DocumentLoader(options: reading.readOptions)
         let document: Document
         let data: Data

@@ -64,4 +64,13 @@ import Testing
         let text = "1. Vendor shall not use PHI to train any AI model.\n"
         #expect(try rider(text, path: "a.txt").rider == rider(text, path: "a.txt").rider)
     }
+
+    /// A rider asking for everything meets everything; redlining it changes nothing, byte for byte.
+    @Test func nothingToRedlineGivesTheSameFile() throws {
+        let (findings, data, requested) = try rider("1. Governing Law. The laws of Ohio govern this Agreement.\n", path: "bare.txt")
+        #expect(requested.count == findings.count)
+        let r = try Redlined(data, path: "rider.docx")
+        #expect(r.before.allSatisfy { $0.status == .met }, "\(r.before.filter { $0.status != .met }.map(\.provision))")
+        #expect(r.output == data)
+    }
 }
