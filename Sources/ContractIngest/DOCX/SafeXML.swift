@@ -80,7 +80,7 @@ package enum SafeXML {
     package static func parse(_ data: Data, name: String) throws(SafeXMLError) -> XElement {
         let doc = try parseDocument(data, name: name)
         defer { xmlFreeDoc(doc) }
-        return try convert(doc).root
+        return try convert(doc, keepNodes: false).root
     }
 
     /// A part parsed for editing: the libxml2 document (the caller frees it
@@ -97,7 +97,7 @@ package enum SafeXML {
     package static func parseEditable(_ data: Data, name: String) throws(SafeXMLError) -> Editable {
         let doc = try parseDocument(data, name: name)
         do {
-            let (root, nodes) = try convert(doc)
+            let (root, nodes) = try convert(doc, keepNodes: true)
             return Editable(document: doc, root: root, nodes: nodes)
         } catch {
             xmlFreeDoc(doc)
@@ -105,10 +105,11 @@ package enum SafeXML {
         }
     }
 
-    private static func convert(_ doc: xmlDocPtr) throws(SafeXMLError) -> (root: XElement, nodes: [xmlNodePtr]) {
+    private static func convert(_ doc: xmlDocPtr, keepNodes: Bool) throws(SafeXMLError) -> (root: XElement, nodes: [xmlNodePtr]) {
         if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil { throw .doctype }
         guard let root = xmlDocGetRootElement(doc) else { throw .malformed("no root element") }
         var converter = Converter()
+        converter.keepNodes = keepNodes
         let tree = converter.convert(root, depth: 0)
         return (tree, converter.nodes)
     }
@@ -193,8 +194,10 @@ package enum SafeXML {
 
     private struct Converter {
         var nsCache: [UnsafePointer<xmlChar>: XNS] = [:]
-        /// The converted element nodes in document order: `nodes[e.ordinal]` is `e`'s node.
+        /// The converted element nodes in document order: `nodes[e.ordinal]` is `e`'s node (when kept).
         var nodes: [xmlNodePtr] = []
+        var keepNodes = false
+        var count = 0
 
         mutating func namespace(_ ns: xmlNsPtr?) -> XNS {
             guard let ns, let href = ns.pointee.href else { return .none }
@@ -222,8 +225,9 @@ package enum SafeXML {
 
         mutating func convert(_ node: xmlNodePtr, depth: Int) -> XElement {
             let element = XElement(ns: namespace(node.pointee.ns), name: String(cString: node.pointee.name))
-            element.ordinal = nodes.count
-            nodes.append(node)
+            element.ordinal = count
+            count += 1
+            if keepNodes { nodes.append(node) }
             var attr = node.pointee.properties
             while let a = attr {
                 var value = ""
