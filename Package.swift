@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ContractModel", targets: ["ContractModel"]),
         .library(name: "ContractSegment", targets: ["ContractSegment"]),
         .library(name: "ContractMatch", targets: ["ContractMatch"]),
+        .library(name: "ContractRedline", targets: ["ContractRedline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,10 +45,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: upcoming),
+        .target(
+            name: "ContractRedline",
+            dependencies: ["ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport", "CLibXML2", "ZIPFoundation"],
+            swiftSettings: upcoming),
         .executableTarget(
             name: "baa-review",
             dependencies: [
-                "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport",
+                "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport", "ContractRedline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -66,6 +71,10 @@ let package = Package(
         .testTarget(
             name: "ContractReportTests",
             dependencies: ["ContractReport", "ContractIngest", "ContractModel", "ZIPFoundation"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ContractRedlineTests",
+            dependencies: ["ContractRedline", "ContractIngest", "ContractSegment", "ContractMatch", "ContractModel", "ZIPFoundation"],
             swiftSettings: upcoming),
         .testTarget(
             name: "CLITests",

@@ -11,6 +11,11 @@ struct DocumentLoader {
     var options: ReadOptions
 
     func load(_ path: String) -> Result<Document, ReadError> {
+        loadWithBytes(path).map(\.document)
+    }
+
+    /// The document and the bytes it was read from (for commands that write a changed copy).
+    func loadWithBytes(_ path: String) -> Result<(document: Document, data: Data), ReadError> {
         let data: Data
         do {
             data = try Self.readFile(path, limit: options.maxInputBytes)
@@ -21,7 +26,7 @@ struct DocumentLoader {
         let result = Watchdog.run(seconds: options.timeLimit) { () -> Result<Document, ReadError> in
             Result { () throws(ReadError) -> Document in try reader.read(data, path: path) }
         }
-        return result ?? .failure(ReadError(file: path, reason: .timeLimit(seconds: options.timeLimit)))
+        return (result ?? .failure(ReadError(file: path, reason: .timeLimit(seconds: options.timeLimit)))).map { ($0, data) }
     }
 
     static func readFile(_ path: String, limit: Int) throws(ReadError) -> Data {

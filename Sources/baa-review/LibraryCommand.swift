@@ -42,6 +42,11 @@ struct LibraryCommand: ParsableCommand {
             out += "Qualifiers (make it partial):\n" + p.qualifiers.map { "  - \($0.id): \($0.reason)\n" }.joined()
             out += "Conflicts:\n" + p.conflicts.map { "  - \($0.id): \($0.reason)\n" }.joined()
             out += "\nAsk for:\n  \(p.ask.modelClause)\nFallback:\n  \(p.ask.fallback)\n"
+            if let heading = p.ask.heading { out += "Heading of an inserted section: \(heading)\n" }
+            if let replacement = p.ask.replacement {
+                out += "Replaces a conflicting sentence in a redline with: "
+                    + (replacement == p.ask.modelClause ? "the model clause\n" : "\n  \(replacement)\n")
+            }
             out += "\n\(p.examples.count) examples (`baa-review library test`).\n"
             Terminal.out(out)
         }

@@ -14,6 +14,10 @@ package final class XElement {
     package let name: String
     package var attributes: [(ns: XNS, name: String, value: String)] = []
     package var children: [XNode] = []
+    /// The element's position in document order (0 for the root), counting
+    /// every element converted; ``SafeXML/parseEditable(_:name:)`` returns the
+    /// libxml2 nodes in the same order, so an editor can find this element again.
+    package internal(set) var ordinal = 0
 
     init(ns: XNS, name: String) {
         self.ns = ns
@@ -62,10 +66,11 @@ package enum SafeXMLError: Error {
     case malformed(String)
 }
 
-/// The only place libxml2 is used: parses a part with safe options (no entity
+/// The only place libxml2 parses: a part is read with safe options (no entity
 /// substitution, no DTD loading, no network), with a deny-all entity loader,
-/// refuses any DOCTYPE, converts the result to an ``XElement`` tree and frees
-/// the libxml2 document at once.
+/// any DOCTYPE refused, and converted to an ``XElement`` tree; the libxml2
+/// document is freed at once, or, with ``parseEditable(_:name:)``, handed to
+/// the redline to edit and save.
 package enum SafeXML {
     private static let initialized: Bool = {
         cxml_install_deny_loader()
@@ -73,6 +78,43 @@ package enum SafeXML {
     }()
 
     package static func parse(_ data: Data, name: String) throws(SafeXMLError) -> XElement {
+        let doc = try parseDocument(data, name: name)
+        defer { xmlFreeDoc(doc) }
+        return try convert(doc, keepNodes: false).root
+    }
+
+    /// A part parsed for editing: the libxml2 document (the caller frees it
+    /// with `xmlFreeDoc`), its ``XElement`` tree, and the libxml2 element
+    /// nodes indexed by ``XElement/ordinal``.
+    package struct Editable {
+        package var document: xmlDocPtr
+        package var root: XElement
+        package var nodes: [xmlNodePtr]
+    }
+
+    /// Parses a part with the same safe settings as ``parse(_:name:)`` but
+    /// keeps the libxml2 document, so that it can be edited and saved again.
+    package static func parseEditable(_ data: Data, name: String) throws(SafeXMLError) -> Editable {
+        let doc = try parseDocument(data, name: name)
+        do {
+            let (root, nodes) = try convert(doc, keepNodes: true)
+            return Editable(document: doc, root: root, nodes: nodes)
+        } catch {
+            xmlFreeDoc(doc)
+            throw error
+        }
+    }
+
+    private static func convert(_ doc: xmlDocPtr, keepNodes: Bool) throws(SafeXMLError) -> (root: XElement, nodes: [xmlNodePtr]) {
+        if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil { throw .doctype }
+        guard let root = xmlDocGetRootElement(doc) else { throw .malformed("no root element") }
+        var converter = Converter()
+        converter.keepNodes = keepNodes
+        let tree = converter.convert(root, depth: 0)
+        return (tree, converter.nodes)
+    }
+
+    private static func parseDocument(_ data: Data, name: String) throws(SafeXMLError) -> xmlDocPtr {
         _ = initialized
         if hasDoctype(data) { throw .doctype }
         guard data.count < Int(Int32.max) else { throw .malformed("part too large") }
@@ -88,11 +130,7 @@ package enum SafeXML {
             }
             throw .malformed(message)
         }
-        defer { xmlFreeDoc(doc) }
-        if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil { throw .doctype }
-        guard let root = xmlDocGetRootElement(doc) else { throw .malformed("no root element") }
-        var converter = Converter()
-        return converter.convert(root, depth: 0)
+        return doc
     }
 
     /// Looks for `<!DOCTYPE` in the prolog (before the root element) of a
@@ -156,6 +194,10 @@ package enum SafeXML {
 
     private struct Converter {
         var nsCache: [UnsafePointer<xmlChar>: XNS] = [:]
+        /// The converted element nodes in document order: `nodes[e.ordinal]` is `e`'s node (when kept).
+        var nodes: [xmlNodePtr] = []
+        var keepNodes = false
+        var count = 0
 
         mutating func namespace(_ ns: xmlNsPtr?) -> XNS {
             guard let ns, let href = ns.pointee.href else { return .none }
@@ -183,6 +225,9 @@ package enum SafeXML {
 
         mutating func convert(_ node: xmlNodePtr, depth: Int) -> XElement {
             let element = XElement(ns: namespace(node.pointee.ns), name: String(cString: node.pointee.name))
+            element.ordinal = count
+            count += 1
+            if keepNodes { nodes.append(node) }
             var attr = node.pointee.properties
             while let a = attr {
                 var value = ""

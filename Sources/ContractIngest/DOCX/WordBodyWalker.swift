@@ -11,6 +11,9 @@ package struct WordBodyWalker {
     package var noteReferences: [(kind: Block.Kind, id: String)] = []
     /// Paragraph ordinal within the part.
     package var paragraphIndex = 0
+    /// For each paragraph ordinal (``SourcePosition/index``), the ``XElement/ordinal``
+    /// of its w:p element, so that an editor can find the paragraph a block came from.
+    package var paragraphElements: [Int] = []
 
     private let part: String
     private let styles: WordStyles
@@ -165,6 +168,7 @@ package struct WordBodyWalker {
     private mutating func paragraph(_ p: XElement) {
         let index = paragraphIndex
         paragraphIndex += 1
+        paragraphElements.append(p.ordinal)
         let pPr = p.child("pPr")
         var markDeleted = false
         if let pPr {

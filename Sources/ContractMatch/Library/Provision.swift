@@ -75,6 +75,19 @@ public struct Provision: Sendable, Equatable {
     public struct Ask: Sendable, Equatable {
         public var modelClause: String
         public var fallback: String
+        /// A short clause heading for the model clause when it is inserted as a
+        /// new section ("No Training on Customer Data"); `nil`: the title is used.
+        public var heading: String?
+        /// Language that replaces a conflicting sentence as a tracked change in a
+        /// redline; `nil` when the library defines none (the redline then only comments).
+        public var replacement: String?
+
+        public init(modelClause: String, fallback: String, heading: String? = nil, replacement: String? = nil) {
+            self.modelClause = modelClause
+            self.fallback = fallback
+            self.heading = heading
+            self.replacement = replacement
+        }
     }
 
     /// A short clause with the status (and parameters) it must produce.

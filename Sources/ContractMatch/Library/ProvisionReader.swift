@@ -35,10 +35,20 @@ enum ProvisionReader {
             }
         }
         let askNode = try YAMLNode.required(map, "ask", in: root)
-        let askMap = try askNode.mapping(allowed: ["model_clause", "fallback"])
+        let askMap = try askNode.mapping(allowed: ["model_clause", "fallback", "heading", "replace"])
+        let modelClause = try YAMLNode.required(askMap, "model_clause", in: askNode).string()
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var replacement = try askMap["replace"]?.string().trimmingCharacters(in: .whitespacesAndNewlines)
+        // `replace: model_clause` reuses the model clause as the replacement
+        if replacement == "model_clause" { replacement = modelClause }
+        if let replaceNode = askMap["replace"], replacement?.isEmpty != false {
+            throw replaceNode.error("ask.replace is the replacing language, or model_clause to reuse the model clause")
+        }
         let ask = Provision.Ask(
-            modelClause: try YAMLNode.required(askMap, "model_clause", in: askNode).string().trimmingCharacters(in: .whitespacesAndNewlines),
-            fallback: try YAMLNode.required(askMap, "fallback", in: askNode).string().trimmingCharacters(in: .whitespacesAndNewlines))
+            modelClause: modelClause,
+            fallback: try YAMLNode.required(askMap, "fallback", in: askNode).string().trimmingCharacters(in: .whitespacesAndNewlines),
+            heading: try askMap["heading"]?.string().trimmingCharacters(in: .whitespacesAndNewlines),
+            replacement: replacement)
         var examples: [Provision.Example] = []
         for item in try map["examples"]?.sequence() ?? [] {
             let m = try item.mapping(allowed: ["text", "status", "parameters"])
