@@ -30,6 +30,8 @@ package struct Dehyphenator {
 
     /// Learns the vocabulary from the lines of the document in reading order.
     package init(lines: [String]) {
+        // the vocabulary only serves lines that end in a hyphen: without one, learn nothing
+        guard lines.contains(where: { Self.hyphenBreak($0) != nil }) else { return }
         var previousBroken = false
         for line in lines {
             let broken = Self.hyphenBreak(line) != nil
@@ -56,37 +58,37 @@ package struct Dehyphenator {
     }
 
     private mutating func add(_ token: ArraySlice<Unicode.Scalar>) {
-        // both built lower-cased as they go
-        var current = String.UnicodeScalarView()
-        var whole = String.UnicodeScalarView()
+        // both built lower-cased as they go, as UTF-8 (appending scalars one by one is slow)
+        var current: [UInt8] = []
+        var whole: [UInt8] = []
         var hasHyphen = false
+        let hyphen = UInt8(ascii: "-")
         for u in token {
             if PDFText.isLetter(u) {
                 if u.value < 0x80 {
-                    let lower = Unicode.Scalar(UInt8(u.value | 0x20))
+                    let lower = UInt8(u.value | 0x20)
                     current.append(lower)
                     whole.append(lower)
                 } else {
-                    for l in u.properties.lowercaseMapping.unicodeScalars {
-                        current.append(l)
-                        whole.append(l)
-                    }
+                    let utf8 = Array(u.properties.lowercaseMapping.utf8)
+                    current += utf8
+                    whole += utf8
                 }
                 continue
             }
-            if !current.isEmpty { words.insert(String(current)) }
-            current = String.UnicodeScalarView()
-            if u == "-" || u == "\u{2010}", !whole.isEmpty, whole.last != "-" {
-                whole.append("-")
+            if !current.isEmpty { words.insert(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            if u == "-" || u == "\u{2010}", !whole.isEmpty, whole.last != hyphen {
+                whole.append(hyphen)
                 hasHyphen = true
             } else if !whole.isEmpty {
-                if hasHyphen, whole.last != "-" { compounds.insert(String(whole)) }
-                whole = String.UnicodeScalarView()
+                if hasHyphen, whole.last != hyphen { compounds.insert(String(decoding: whole, as: UTF8.self)) }
+                whole.removeAll(keepingCapacity: true)
                 hasHyphen = false
             }
         }
-        if !current.isEmpty { words.insert(String(current)) }
-        if hasHyphen, whole.last != "-", !whole.isEmpty { compounds.insert(String(whole)) }
+        if !current.isEmpty { words.insert(String(decoding: current, as: UTF8.self)) }
+        if hasHyphen, whole.last != hyphen, !whole.isEmpty { compounds.insert(String(decoding: whole, as: UTF8.self)) }
     }
 
     /// The line without its break hyphen and whether a space preceded it, when

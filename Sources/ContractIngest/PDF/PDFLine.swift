@@ -86,7 +86,7 @@ extension PDFLine {
             y1 = y0 + 10
         }
         let size = Double(sizeCounts.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) })!.0)
-        var text = String(String.UnicodeScalarView(raw.scalars[range]))
+        var text = PDFText.string(raw.scalars[range])
         if text.hasSuffix("\r") { text.removeLast() }
 
         // a leading number, the marker of a footnote when the line is one:

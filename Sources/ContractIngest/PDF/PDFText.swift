@@ -1,6 +1,32 @@
 /// Fast text checks for the PDF path, which looks at every line of every page:
 /// ASCII fast paths before the (slow) Unicode property look-ups.
 enum PDFText {
+    /// The scalars as a string, encoded directly (`String.UnicodeScalarView(_:)` on a
+    /// slice goes through an unspecialised generic append, about 40 times slower).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for u in scalars {
+            let v = u.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whitespace, checked for ASCII first.
     @inline(__always)
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
