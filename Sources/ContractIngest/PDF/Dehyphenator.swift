@@ -30,8 +30,6 @@ package struct Dehyphenator {
 
     /// Learns the vocabulary from the lines of the document in reading order.
     package init(lines: [String]) {
-        // the vocabulary only serves lines that end in a hyphen: without one, learn nothing
-        guard lines.contains(where: { Self.hyphenBreak($0) != nil }) else { return }
         var previousBroken = false
         for line in lines {
             let broken = Self.hyphenBreak(line) != nil
