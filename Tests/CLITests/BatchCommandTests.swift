@@ -142,6 +142,10 @@ import Testing
         let a = try outputs(dir.appendingPathComponent("one")), b = try outputs(dir.appendingPathComponent("two"))
         #expect(a.count == 3 + 2 * 6)
         #expect(a == b)
+        // --fail-on looks at every contract, the unchanged ones too
+        let gate = try runCLI(["batch", "contracts", "--out", "two", "--fail-on", "partial", "--quiet"], cwd: dir)
+        #expect(gate.status == 3)
+        #expect(gate.stdout.contains("0 reviewed, 6 unchanged"))
     }
 
     @Test func interruptAndResume() throws {

@@ -58,6 +58,7 @@ final class WorkerPool {
     ) throws -> Bool {
         var next = 0
         var lastMemoryCheck = 0.0
+        var lostWorkers = 0  // workers gone before they could take a file, in a row
         defer { shutdown(kill: Interrupt.requested) }
         while true {
             if Interrupt.requested { return false }
@@ -74,10 +75,14 @@ final class WorkerPool {
                 }
                 let file = files[next]
                 guard let worker = slots[i].worker, worker.send(try WorkerRequest(id: file.id, path: file.path).line()) else {
+                    let tail = slots[i].worker.map { String(decoding: $0.stderrTail, as: UTF8.self) } ?? ""
                     slots[i].worker?.kill()
                     slots[i].worker = nil
+                    lostWorkers += 1
+                    if lostWorkers >= 5 { throw CLIError("the worker processes stop as soon as they start: \(tail.suffix(300))") }
                     continue
                 }
+                lostWorkers = 0
                 next += 1
                 slots[i].job = file
                 slots[i].deadline = Self.now() + limits.seconds + limits.grace
