@@ -97,116 +97,54 @@ struct BatchCommand: ParsableCommand {
         Interrupt.install()
         let finder = ContractFinder(excluded: [ContractFinder.absolute(outDir), ContractFinder.absolute(storePath)])
         let (found, notContracts) = try finder.find(inputs)
-        let progressLog = Progress(total: 0, quiet: quiet)
+        let log = Progress(total: 0, quiet: quiet)
         if !notContracts.isEmpty {
-            let shown = notContracts.prefix(5).joined(separator: ", ")
-            progressLog.log(
-                "skipped \(notContracts.count) file\(notContracts.count == 1 ? "" : "s") that \(notContracts.count == 1 ? "is" : "are") not PDF, DOCX, text or Markdown: "
-                    + shown + (notContracts.count > 5 ? ", ..." : ""))
+            let n = notContracts.count
+            log.log(
+                "skipped \(n) file\(n == 1 ? " that is" : "s that are") not PDF, DOCX, text or Markdown: "
+                    + notContracts.prefix(5).joined(separator: ", ") + (n > 5 ? ", ..." : ""))
         }
-        let names = ReportNames.assign(found.map { ($0.displayPath, $0.relativePath) })
 
-        // what needs reviewing: hash every file, reuse what the store already knows
-        var files: [ContractFile] = []
-        for f in found {
-            if Interrupt.requested { throw ExitCode(128 + Interrupt.signalReceived) }
-            files.append(ContractFile(absolutePath: f.absolutePath, displayPath: f.displayPath, sha256: Self.sha256(ofFile: f.absolutePath)))
-        }
-        let runID: Int64
-        let hits: [String: CacheHit]
-        let remembered: [String: BatchFailure]
+        // what needs reviewing: the store knows the unchanged contracts and the files that cannot be read
+        var started: Int64?
+        let plan: BatchPlan
         do {
-            runID = try portfolio.beginRun(
+            started = try portfolio.beginRun(
                 RunInfo(
                     tool: provenance.tool, libraryVersion: library.version, key: key, policySources: provenance.policySources,
                     columns: columns, inputs: inputs, outDir: ContractFinder.absolute(outDir), jobs: workerCount))
-            hits = force ? [:] : try portfolio.cacheHits(key)
-            remembered = force ? [:] : try portfolio.rememberedFailures(toolVersion: key.toolVersion, optionsHash: key.optionsHash)
-        } catch {
+            plan = try BatchPlan(
+                found: found, hits: force ? [:] : try portfolio.cacheHits(key),
+                remembered: force ? [:] : try portfolio.rememberedFailures(toolVersion: key.toolVersion, optionsHash: key.optionsHash),
+                reportsDir: reportsDir)
+            try portfolio.record(plan.early, run: started!, key: key)
+        } catch let error as StoreError {
             throw CLIError(error.description)
+        } catch let stop as ExitCode {  // interrupted while hashing
+            if let started { try? portfolio.finishRun(started, status: "interrupted", files: found.count, notContracts: notContracts.count) }
+            throw stop
         }
-        var early: [Outcome] = []
-        var toReview: [(id: Int, path: String)] = []
-        var failed = 0
-        for (i, file) in files.enumerated() {
-            let name = names[found[i].displayPath]!
-            guard let cacheKey = file.cacheKey else {
-                early.append(.failed(file, BatchFailure(path: file.displayPath, code: "io", message: "cannot read the file (permission denied or it vanished)."), remembered: false))
-                failed += 1
-                continue
-            }
-            if let hit = hits[cacheKey], hit.reportName == name, hit.displayPath == file.displayPath,
-                BatchReports.fileNames(for: name).allSatisfy({ FileManager.default.fileExists(atPath: reportsDir + "/" + $0) })
-            {
-                early.append(.cached(file, hit))
-            } else if var failure = remembered[cacheKey] {
-                failure.path = file.displayPath
-                early.append(.failed(file, failure, remembered: true))
-                failed += 1
-            } else {
-                toReview.append((i, file.displayPath))
-            }
-        }
-        do { try portfolio.record(early, run: runID, key: key) } catch { throw CLIError(error.description) }
-        let unchanged = early.filter { if case .cached = $0 { true } else { false } }.count
-        if !quiet || !toReview.isEmpty {
-            progressLog.log(
-                "\(files.count) contract\(files.count == 1 ? "" : "s"): \(toReview.count) to review, \(unchanged) unchanged since an earlier run"
-                    + (failed > 0 ? ", \(failed) known to be unreadable" : ""))
-        }
+        guard let runID = started else { return }
+        log.log(
+            "\(plan.files.count) contract\(plan.files.count == 1 ? "" : "s"): \(plan.toReview.count) to review, "
+                + "\(plan.unchanged) unchanged since an earlier run"
+                + (plan.knownFailures > 0 ? ", \(plan.knownFailures) known to be unreadable" : ""))
 
         // review in the workers
-        let progress = Progress(total: toReview.count, quiet: quiet)
-        var pending: [Outcome] = []
-        var lastFlush = WorkerPool.now()
-        var startedAt: [Int: Double] = [:]
-        var reviewed = 0
+        let progress = Progress(total: plan.toReview.count, quiet: quiet)
+        let recorder = BatchRecorder(
+            store: portfolio, runID: runID, key: key, provenance: provenance, asks: asks, reportsDir: reportsDir,
+            progress: progress)
         let pool = WorkerPool(
             executable: Self.executablePath(), arguments: workerArguments(library: library),
-            size: min(workerCount, max(1, toReview.count)),
+            size: min(workerCount, max(1, plan.toReview.count)),
             limits: .init(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20))
         let finished: Bool
         do {
             finished = try pool.run(
-                toReview,
-                onStart: { id, path in
-                    startedAt[id] = WorkerPool.now()
-                    progress.started(path)
-                },
-                onResult: { id, path, result in
-                    var file = files[id]
-                    let ms = Int(((WorkerPool.now() - (startedAt[id] ?? WorkerPool.now())) * 1000).rounded())
-                    var failure: BatchFailure?
-                    switch result {
-                    case .reply(let reply):
-                        if let r = reply.review {
-                            let review = Review(document: r.document, vendor: r.vendor, findings: r.findings, provenance: provenance)
-                            let name = names[found[id].displayPath]!
-                            for (fileName, bytes) in try BatchReports.reportFiles(for: review, name: name, asks: asks) {
-                                try AtomicFile.write(bytes, to: reportsDir + "/" + fileName)
-                            }
-                            file.sha256 = r.document.sha256
-                            pending.append(.reviewed(file, review, reportName: name, milliseconds: ms))
-                            reviewed += 1
-                            progress.finished(path, note: "reviewed", isFailure: false)
-                        } else {
-                            failure = reply.failure ?? BatchFailure(path: path, code: "crashed", message: "the reader gave no result")
-                        }
-                    case .failed(let f):
-                        failure = f
-                    }
-                    if let failure {
-                        failed += 1
-                        pending.append(.failed(file, failure, remembered: false))
-                        progress.finished(path, note: failure.message, isFailure: true)
-                    }
-                    if pending.count >= 256 || WorkerPool.now() - lastFlush > 2 {
-                        try portfolio.record(pending, run: runID, key: key)
-                        pending.removeAll(keepingCapacity: true)
-                        lastFlush = WorkerPool.now()
-                    }
-                })
-            try portfolio.record(pending, run: runID, key: key)
+                plan.toReview, onStart: recorder.started,
+                onResult: { id, _, result in try recorder.finished(plan.files[id], name: plan.names[id], id: id, result: result) })
+            try recorder.flush()
         } catch let error as StoreError {
             progress.end()
             throw CLIError(error.description)
@@ -214,11 +152,12 @@ struct BatchCommand: ParsableCommand {
         progress.end()
         let seconds = WorkerPool.now() - clockStart
         let memory = pool.peakMemoryBytes > 0 ? ", peak memory \(pool.peakMemoryBytes >> 20) MiB" : ""
+        let reviewed = recorder.reviewed
 
         if !finished {
-            try? portfolio.finishRun(runID, status: "interrupted", files: files.count, notContracts: notContracts.count)
+            try? portfolio.finishRun(runID, status: "interrupted", files: plan.files.count, notContracts: notContracts.count)
             Terminal.error(
-                "interrupted: \(reviewed) of \(toReview.count) reviewed in this run; their reports are complete and stored. "
+                "interrupted: \(reviewed) of \(plan.toReview.count) reviewed in this run; their reports are complete and stored. "
                     + "Run the same command again to continue (unchanged contracts are skipped).")
             throw ExitCode(128 + (Interrupt.signalReceived == 0 ? SIGINT : Interrupt.signalReceived))
         }
@@ -235,15 +174,15 @@ struct BatchCommand: ParsableCommand {
         try AtomicFile.write(Data(MatrixHTML.render(matrix).utf8), to: outDir + "/portfolio.html")
         try AtomicFile.write(Data(MatrixCSV.failures(matrix.failures).utf8), to: outDir + "/failures.csv")
         do {
-            try portfolio.finishRun(runID, status: "complete", files: files.count, notContracts: notContracts.count)
+            try portfolio.finishRun(runID, status: "complete", files: plan.files.count, notContracts: notContracts.count)
         } catch {
             throw CLIError(error.description)
         }
 
-        let rate = toReview.isEmpty || seconds <= 0 ? "" : String(format: ", %.0f contracts/min", Double(reviewed) / seconds * 60)
+        let rate = plan.toReview.isEmpty || seconds <= 0 ? "" : String(format: ", %.0f contracts/min", Double(reviewed) / seconds * 60)
         Terminal.out(
-            "\(files.count) contract\(files.count == 1 ? "" : "s") of \(matrix.rows.count) vendor\(matrix.rows.count == 1 ? "" : "s"): "
-                + "\(reviewed) reviewed, \(unchanged) unchanged, \(matrix.failures.count) failed"
+            "\(plan.files.count) contract\(plan.files.count == 1 ? "" : "s") of \(matrix.rows.count) vendor\(matrix.rows.count == 1 ? "" : "s"): "
+                + "\(reviewed) reviewed, \(plan.unchanged) unchanged, \(matrix.failures.count) failed"
                 + (matrix.failures.isEmpty ? "" : " (failures.csv)")
                 + String(format: " in %.1f s", seconds) + rate + memory + ". Wrote \(outDir)/portfolio.html (run \(runID)).\n")
 
@@ -282,18 +221,5 @@ struct BatchCommand: ParsableCommand {
     static func executablePath() -> String {
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         return ContractFinder.absolute(CommandLine.arguments[0])
-    }
-
-    /// The SHA-256 of a file, read in pieces; `nil` when it cannot be read.
-    static func sha256(ofFile path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var hasher = StreamingSHA256()
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        } catch {
-            return nil
-        }
-        return hasher.finalize()
     }
 }

@@ -91,15 +91,16 @@ struct WorkerCommand: ParsableCommand {
         }
     }
 
-    /// For tests of the memory limit: allocates and touches `megabytes`, slowly enough to be seen.
+    /// For tests of the memory limit: allocates and touches `megabytes` and holds them a second and a half,
+    /// long enough for the supervisor to see it.
     static func hog(megabytes: Int) {
         var blocks: [UnsafeMutableRawPointer] = []
         for _ in 0..<megabytes {
             guard let block = malloc(1 << 20) else { break }
             memset(block, 1, 1 << 20)
             blocks.append(block)
-            if blocks.count % 16 == 0 { usleep(5_000) }
         }
+        usleep(1_500_000)
         for block in blocks { free(block) }
     }
 }
