@@ -136,7 +136,8 @@ import Testing
 
     @Test func sameBytesWhateverTheJobs() throws {
         guard let dir = try compose(6, seed: 23) else { return }
-        let one = try runCLI(["batch", "contracts", "--out", "one", "--jobs", "1", "--quiet"], cwd: dir)
+        // one worker, replaced after every second file
+        let one = try runCLI(["batch", "contracts", "--out", "one", "--jobs", "1", "--debug-recycle", "2", "--quiet"], cwd: dir)
         let two = try runCLI(["batch", "contracts", "--out", "two", "--jobs", "2", "--quiet"], cwd: dir)
         #expect(one.status == 0 && two.status == 0, "\(one.stderr) \(two.stderr)")
         let a = try outputs(dir.appendingPathComponent("one")), b = try outputs(dir.appendingPathComponent("two"))

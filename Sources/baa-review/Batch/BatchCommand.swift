@@ -60,6 +60,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("debug-hog"), help: .hidden)
     var debugHog = 0
 
+    @Option(name: .customLong("debug-recycle"), help: .hidden)
+    var debugRecycle = 100
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (MiB).") }
@@ -138,7 +141,7 @@ struct BatchCommand: ParsableCommand {
         let pool = WorkerPool(
             executable: Self.executablePath(), arguments: workerArguments(library: library),
             size: min(workerCount, max(1, plan.toReview.count)),
-            limits: .init(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20))
+            limits: .init(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20, recycleAfter: max(1, debugRecycle)))
         let finished: Bool
         do {
             finished = try pool.run(

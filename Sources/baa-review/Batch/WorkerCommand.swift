@@ -70,8 +70,6 @@ struct WorkerCommand: ParsableCommand {
                     review: .init(document: document.metadata, vendor: VendorName.of(segmented), findings: findings))
             }
             Self.writeAll(Frame.encode(try encoder.encode(reply)))
-            // give the document's memory back, so that a long batch's workers stay small
-            _ = mallocTrim(0)
             // a reader stopped by the watchdog still runs on its thread: start afresh
             if stuckThread { throw ExitCode.success }
         }
@@ -104,7 +102,3 @@ struct WorkerCommand: ParsableCommand {
         for block in blocks { free(block) }
     }
 }
-
-/// glibc's `malloc_trim` (not in the Glibc module): returns freed heap memory to the system.
-@_silgen_name("malloc_trim")
-private func mallocTrim(_ pad: Int) -> Int32

@@ -15,6 +15,9 @@ final class WorkerPool {
         var seconds: Double
         /// Resident memory of one worker, in bytes.
         var memoryBytes: Int
+        /// Files a worker reviews before it is replaced by a fresh one, so that memory a
+        /// long-lived process keeps (caches, fragmentation) stays bounded.
+        var recycleAfter = 100
         /// Extra seconds before the supervisor kills a worker, so that a worker whose own
         /// watchdog stops a stuck reader can report the file itself.
         var grace: Double = 2
@@ -168,7 +171,13 @@ final class WorkerPool {
                 return
             }
             slots[i].job = nil
+            worker.served += 1
             try onResult(job.id, job.path, .reply(reply))
+            if worker.served >= limits.recycleAfter {  // idle now: replace it before its next file
+                worker.kill()
+                slots[i].worker = nil
+                return
+            }
         }
     }
 

@@ -17,6 +17,8 @@ final class WorkerProcess {
     var frames = Frame.Reader()
     /// The last part of what the worker wrote to its standard error (for a crash report).
     var stderrTail = [UInt8]()
+    /// Files this worker has reviewed.
+    var served = 0
     private(set) var exited = false
     private(set) var exitStatus: Int32 = 0
 
