@@ -24,7 +24,7 @@ enum StoreSchema {
                   id INTEGER PRIMARY KEY,
                   started_at TEXT NOT NULL,
                   finished_at TEXT,
-                  status TEXT NOT NULL,              -- running, complete, interrupted
+                  status TEXT NOT NULL,              -- running, complete, interrupted, failed
                   tool TEXT NOT NULL,
                   tool_version TEXT NOT NULL,
                   library_version TEXT NOT NULL,

@@ -148,9 +148,11 @@ struct BatchCommand: ParsableCommand {
                 plan.toReview, onStart: recorder.started,
                 onResult: { id, _, result in try recorder.finished(plan.files[id], name: plan.names[id], id: id, result: result) })
             try recorder.flush()
-        } catch let error as StoreError {
+        } catch {
             progress.end()
-            throw CLIError(error.description)
+            try? portfolio.finishRun(runID, status: "failed", files: plan.files.count, notContracts: notContracts.count)
+            if let error = error as? StoreError { throw CLIError(error.description) }
+            throw error
         }
         progress.end()
         let seconds = WorkerPool.now() - clockStart
