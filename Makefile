@@ -48,9 +48,11 @@ eval-ci:
 	python3 ../shared/eval/score.py $(EVAL_DIR)-ci --cmd '$(or $(BIN),$(BIN_DEBUG)) check --format json {file}' \
 	  --min-accuracy 0.95 --max-false-comfort 0 --min-evidence 0.95
 
-## Speed against pdftotext and pandoc (a benchmark, not a test).
+## Speed against pdftotext and pandoc, then a 500-contract batch (a benchmark, not a test).
+BENCH_DIR ?= /tmp/baa-review-bench
 bench: release
 	python3 Scripts/bench.py --bin "$(BIN_RELEASE)"
+	python3 Scripts/bench-batch.py --bin "$(BIN_RELEASE)" --workdir $(BENCH_DIR)-batch
 
 ## Regenerate samples/ (needs LibreOffice: apt-get install -y libreoffice-writer-nogui).
 samples:

@@ -15,12 +15,14 @@ let package = Package(
         .library(name: "ContractSegment", targets: ["ContractSegment"]),
         .library(name: "ContractMatch", targets: ["ContractMatch"]),
         .library(name: "ContractRedline", targets: ["ContractRedline"]),
+        .library(name: "ContractPortfolio", targets: ["ContractPortfolio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,6 +41,13 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "ContractReport", dependencies: ["ContractModel", "ZIPFoundation"], swiftSettings: upcoming),
         .target(
+            name: "ContractPortfolio",
+            dependencies: [
+                "ContractModel", "ContractReport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming),
+        .target(
             name: "ContractIngest",
             dependencies: [
                 "ContractModel", "CPoppler", "CLibXML2", "ZIPFoundation",
@@ -53,6 +62,7 @@ let package = Package(
             name: "baa-review",
             dependencies: [
                 "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport", "ContractRedline",
+                "ContractPortfolio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -77,8 +87,12 @@ let package = Package(
             dependencies: ["ContractRedline", "ContractIngest", "ContractSegment", "ContractMatch", "ContractModel", "ZIPFoundation"],
             swiftSettings: upcoming),
         .testTarget(
+            name: "ContractPortfolioTests",
+            dependencies: ["ContractPortfolio", "ContractReport", "ContractModel"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "CLITests",
-            dependencies: ["baa-review"],
+            dependencies: ["baa-review", "ContractPortfolio", "ContractModel"],
             swiftSettings: upcoming),
     ]
 )

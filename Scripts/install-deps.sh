@@ -5,6 +5,7 @@ set -euo pipefail
 need=()
 dpkg -s libpoppler-glib-dev >/dev/null 2>&1 || need+=(libpoppler-glib-dev)
 dpkg -s libxml2-dev >/dev/null 2>&1 || need+=(libxml2-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)   # the portfolio store (GRDB)
 dpkg -s pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v python3 >/dev/null 2>&1 || need+=(python3)

@@ -13,6 +13,9 @@ struct BAAReview: ParsableCommand {
             structure and checks it against a clause library. It never opens a network connection.
             """,
         version: version,
-        subcommands: [CheckCommand.self, MemoCommand.self, RedlineCommand.self, ExtractCommand.self, LibraryCommand.self]
+        subcommands: [
+            CheckCommand.self, MemoCommand.self, RedlineCommand.self, ExtractCommand.self, LibraryCommand.self,
+            BatchCommand.self, PortfolioCommand.self, DiffCommand.self, WorkerCommand.self,
+        ]
     )
 }

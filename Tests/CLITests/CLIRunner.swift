@@ -44,3 +44,21 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Starts the binary without waiting; its standard error goes to CWD/batch.stderr.
+func startCLI(_ arguments: [String], cwd: URL) throws -> Process {
+    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = binDir.appendingPathComponent("baa-review")
+    if !FileManager.default.fileExists(atPath: binary.path) {
+        binary = binDir.deletingLastPathComponent().appendingPathComponent("baa-review")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = cwd
+    process.standardOutput = FileHandle.nullDevice
+    FileManager.default.createFile(atPath: cwd.appendingPathComponent("batch.stderr").path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: cwd.appendingPathComponent("batch.stderr"))
+    try process.run()
+    return process
+}
