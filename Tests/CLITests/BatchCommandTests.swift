@@ -58,7 +58,7 @@ import Testing
         #expect(first.stdout.contains("9 reviewed, 0 unchanged, 1 failed"))
         let reports = out.appendingPathComponent("reports")
         #expect(files(reports, "json").count == 9)
-        #expect(files(reports, "md").count == 9)
+        #expect(files(reports, "html").count == 9)
         #expect(files(reports).allSatisfy { !$0.contains(".baa-tmp-") })
         let failures = try String(contentsOf: out.appendingPathComponent("failures.csv"), encoding: .utf8)
         #expect(failures.hasPrefix("path,code,reason\ncontracts/scans/broken.pdf,"))
@@ -167,7 +167,7 @@ import Testing
         for name in done {  // each report written is complete
             #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent(name))) is [String: Any])
         }
-        #expect(files(reports, "md").count == done.count)
+        #expect(files(reports, "html").count == done.count)
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("portfolio.csv").path))
         #expect(try String(contentsOf: dir.appendingPathComponent("batch.stderr"), encoding: .utf8).contains("interrupted"))
         let store = try PortfolioStore(path: out.appendingPathComponent("portfolio.sqlite").path, create: false)

@@ -100,7 +100,7 @@ import Testing
         let review = Fixtures.review(path: "a.txt", vendor: "Acme", sha: "abc", findings: [
             Fixtures.finding("ai.breach-notification", .partial, clause: "2", parameters: ["notice_hours": .number(336)])
         ])
-        let json = try BatchReports.reportFiles(for: review, name: "a.txt", asks: [:]).first { $0.name.hasSuffix(".json") }!.bytes
+        let json = try BatchReports.reportFiles(for: review, name: "a.txt", playbook: Playbook([])).first { $0.name.hasSuffix(".json") }!.bytes
         let side = try #require(ReportSnapshot.side(fromReportJSON: json))
         #expect(side.findings == review.findings)
         #expect(side.vendor == "Acme")

@@ -20,7 +20,7 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Finds PDF, DOCX, text and Markdown files recursively and reviews them in worker processes \
             (one per core), each document held to --time-limit and --memory-limit. Writes under --out: \
-            reports/NAME.json and reports/NAME.md per contract, portfolio.csv and portfolio.html (vendors x \
+            reports/NAME.json and reports/NAME.html per contract, portfolio.csv and portfolio.html (vendors x \
             provisions), failures.csv, and the store portfolio.sqlite (--store to share one). A re-run skips \
             contracts whose content, library and policy are unchanged. Ctrl-C stops cleanly; run again to \
             continue. Exit status: 0 all reviewed; 1 a file could not be read; 3 a finding reached --fail-on; \
@@ -78,7 +78,7 @@ struct BatchCommand: ParsableCommand {
         let key = ReviewKey(
             toolVersion: BAAReview.version, libraryHash: library.hash, policyHash: provenance.policyHash,
             optionsHash: optionsHash())
-        let asks = Dictionary(uniqueKeysWithValues: library.provisions.map { ($0.id, (modelClause: $0.ask.modelClause, fallback: $0.ask.fallback)) })
+        let playbook = Playbook(library: library)
         let columns = library.provisions.filter { !policy.disabled.contains($0.id) }.map {
             PortfolioMatrix.Column(id: $0.id, title: $0.title, severity: (policy.severity[$0.id] ?? $0.severity).rawValue)
         }
@@ -136,7 +136,7 @@ struct BatchCommand: ParsableCommand {
         // review in the workers
         let progress = Progress(total: plan.toReview.count, quiet: quiet)
         let recorder = BatchRecorder(
-            store: portfolio, runID: runID, key: key, provenance: provenance, asks: asks, reportsDir: reportsDir,
+            store: portfolio, runID: runID, key: key, provenance: provenance, playbook: playbook, reportsDir: reportsDir,
             progress: progress)
         let pool = WorkerPool(
             executable: Self.executablePath(), arguments: workerArguments(library: library),

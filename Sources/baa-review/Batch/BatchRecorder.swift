@@ -11,7 +11,7 @@ final class BatchRecorder {
     private let runID: Int64
     private let key: ReviewKey
     private let provenance: Provenance
-    private let asks: BatchReports.Asks
+    private let playbook: Playbook
     private let reportsDir: String
     private let progress: Progress
     private var pending: [Outcome] = []
@@ -21,14 +21,14 @@ final class BatchRecorder {
     private(set) var failed = 0
 
     init(
-        store: PortfolioStore, runID: Int64, key: ReviewKey, provenance: Provenance, asks: BatchReports.Asks,
+        store: PortfolioStore, runID: Int64, key: ReviewKey, provenance: Provenance, playbook: Playbook,
         reportsDir: String, progress: Progress
     ) {
         self.store = store
         self.runID = runID
         self.key = key
         self.provenance = provenance
-        self.asks = asks
+        self.playbook = playbook
         self.reportsDir = reportsDir
         self.progress = progress
     }
@@ -47,7 +47,7 @@ final class BatchRecorder {
         case .reply(let reply):
             if let r = reply.review {
                 let review = Review(document: r.document, vendor: r.vendor, findings: r.findings, provenance: provenance)
-                for (fileName, bytes) in try BatchReports.reportFiles(for: review, name: name, asks: asks) {
+                for (fileName, bytes) in try BatchReports.reportFiles(for: review, name: name, playbook: playbook) {
                     try AtomicFile.write(bytes, to: reportsDir + "/" + fileName)
                 }
                 file.sha256 = r.document.sha256  // what the worker read
