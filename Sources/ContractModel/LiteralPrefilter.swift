@@ -20,7 +20,7 @@ public struct LiteralPrefilter: Sendable {
     /// `wordStart`: the caller only looks for matches that begin a word.
     public init?(pattern: String, wordStart: Bool = false) {
         self.wordStart = wordStart
-        let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...])
+        let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...], limits: .prefixes)
         guard !prefixes.isEmpty, !prefixes.contains([]) else { return nil }
         // a text holding "notif" holds every longer anchor's start too: keep the shortest
         let sorted = prefixes.sorted { $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
@@ -51,8 +51,18 @@ public struct LiteralPrefilter: Sendable {
 
     // MARK: reading the pattern
 
-    /// Beyond this length an anchor is selective enough; beyond this count a set is not worth growing.
-    private static let longEnough = 12, tooMany = 64
+    /// When to stop growing a set of literals: at `longEnough` bytes an anchor is
+    /// selective enough; beyond `tooMany` strings a set is not worth growing.
+    /// `exact`: the set must be exactly the pattern's matches, so a zero-width assertion
+    /// (which prefixes may step over) ends the reading.
+    struct Limits {
+        var longEnough: Int
+        var tooMany: Int
+        var exact: Bool
+        static let prefixes = Limits(longEnough: 12, tooMany: 64, exact: false)
+        /// For reading a pattern's whole matches: no length limit.
+        static let whole = Limits(longEnough: .max, tooMany: 512, exact: true)
+    }
 
     private static let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "("), closing = UInt8(ascii: ")")
     private static let question = UInt8(ascii: "?"), star = UInt8(ascii: "*"), plus = UInt8(ascii: "+")
@@ -62,11 +72,11 @@ public struct LiteralPrefilter: Sendable {
 
     /// The literal texts every match of `pattern` begins with, and whether they are
     /// the whole of each match (so that what follows a group can extend them).
-    private static func literals(of pattern: ArraySlice<UInt8>) -> (Set<[UInt8]>, complete: Bool) {
+    static func literals(of pattern: ArraySlice<UInt8>, limits: Limits) -> (Set<[UInt8]>, complete: Bool) {
         var result = Set<[UInt8]>()
         var complete = true
         for branch in split(pattern) {
-            let (found, whole) = sequence(branch)
+            let (found, whole) = sequence(branch, limits: limits)
             result.formUnion(found)
             complete = complete && whole
         }
@@ -75,7 +85,7 @@ public struct LiteralPrefilter: Sendable {
 
     /// Reads one alternative from the left, extending every prefix while the
     /// pattern stays literal; stops at the first construct it cannot enumerate.
-    private static func sequence(_ branch: ArraySlice<UInt8>) -> (Set<[UInt8]>, complete: Bool) {
+    private static func sequence(_ branch: ArraySlice<UInt8>, limits: Limits) -> (Set<[UInt8]>, complete: Bool) {
         var prefixes: Set<[UInt8]> = [[]]
         func extend(_ options: Set<[UInt8]>, optional: Bool) {
             var next = Set<[UInt8]>()
@@ -87,7 +97,7 @@ public struct LiteralPrefilter: Sendable {
         }
         var i = branch.startIndex
         while i < branch.endIndex {
-            if prefixes.count > tooMany || prefixes.allSatisfy({ $0.count >= longEnough }) { return (prefixes, false) }
+            if prefixes.count > limits.tooMany || prefixes.allSatisfy({ $0.count >= limits.longEnough }) { return (prefixes, false) }
             let c = branch[i]
             let options: Set<[UInt8]>
             let end: Int  // the last byte of this piece
@@ -99,6 +109,7 @@ public struct LiteralPrefilter: Sendable {
                 if opener.starts(with: "(?=".utf8) || opener.starts(with: "(?!".utf8)
                     || opener.starts(with: "(?<=".utf8) || opener.starts(with: "(?<!".utf8)
                 {
+                    if limits.exact { return (prefixes, false) }
                     i = close + 1  // zero-width: the match's text is what follows
                     continue
                 }
@@ -110,7 +121,7 @@ public struct LiteralPrefilter: Sendable {
                 } else {
                     body = branch[(i + 1)..<close]
                 }
-                let found = literals(of: body)
+                let found = literals(of: body, limits: limits)
                 options = found.0
                 whole = found.complete
                 end = close
@@ -118,6 +129,7 @@ public struct LiteralPrefilter: Sendable {
                 guard i + 1 < branch.endIndex else { return (prefixes, false) }
                 let escaped = branch[i + 1]
                 if escaped == UInt8(ascii: "b") {
+                    if limits.exact { return (prefixes, false) }
                     i += 2  // a word boundary is zero-width
                     continue
                 }

@@ -81,6 +81,7 @@ struct PDFReaderTests {
         #expect(d.decide("each affected In-", "dividual;") == .join)  // the joined word occurs elsewhere
         #expect(d.decide("the fees are pre-", "paid on signing") == .keepHyphen)  // the compound occurs elsewhere
         #expect(d.decide("strict anti-", "corruption rules") == .keepHyphen)
+        #expect(d.decide("within forty-", "eight (48) hours") == .keepHyphen)
         #expect(d.decide("the remedia-", "tion undertaken") == .join)  // unknown: join
         #expect(d.decide("a co-", "ordination") == .join)  // prefix but tail is no word of its own
         #expect(d.decide("the Individual", "and more") == .space)

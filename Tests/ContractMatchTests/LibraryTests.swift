@@ -47,7 +47,7 @@ import Testing
             #expect(error.description.contains("unknown key 'elemnts' (did you mean 'elements'?)"))
         }
         // an unknown concept is reported where it is used
-        text = text.replacingOccurrences(of: "\nelemnts:", with: "\nelements:").replacingOccurrences(of: "find: [train, improve]", with: "find: [train, improvee]")
+        text = text.replacingOccurrences(of: "\nelemnts:", with: "\nelements:").replacingOccurrences(of: "\nfind: [", with: "\nfind: [improvee, ")
         try text.write(to: file, atomically: true, encoding: .utf8)
         do {
             _ = try ClauseLibrary.load(from: dir)

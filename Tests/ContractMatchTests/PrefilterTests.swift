@@ -39,6 +39,21 @@ struct PrefilterTests {
         #expect(try matches(regex("fine-?tun"), "models are \u{FB01}ne-tuned"))
     }
 
+    @Test func plainWordsAnswerAsTheRegexDoes() throws {
+        let words = try #require(WordLiterals(pattern: "train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|model (?:weights|outputs)"))
+        for (text, expected) in [
+            ("Vendor shall not train models", true), ("no retraining", false), ("fine-tuned on PHI", true),
+            ("the Model Weights", true), ("model weightsx", false), ("“train”", true), ("trainé", false),
+            ("pre-train", false), ("x_train", false),
+        ] {
+            let folded = try #require(FoldedText(text))
+            #expect(words.matches(folded) == expected, "\(text)")
+            #expect(try matches(regex("train(?:s|ed|ing)?|fine-?tun(?:e|ed|ing)|model (?:weights|outputs)"), text) == expected, "\(text)")
+        }
+        #expect(WordLiterals(pattern: "\\w+ notice") == nil)
+        #expect(WordLiterals(pattern: "breach(?! of this)") == nil)
+    }
+
     @Test func neverRulesOutAMatchOfTheLibrarysConcepts() throws {
         let samples = matchRepoRoot.appendingPathComponent("samples")
         var texts: [String] = []
@@ -49,8 +64,14 @@ struct PrefilterTests {
         var checked = 0
         for (name, patterns) in builtInLibrary.concepts.sorted(by: { $0.key < $1.key }) {
             let expanded = Lexicon.expandForValidation(patterns.map { "(?:\($0))" }.joined(separator: "|"))
-            guard let filter = LiteralPrefilter(pattern: expanded, wordStart: true) else { continue }
             let regex = try regex(expanded)
+            if let words = WordLiterals(pattern: expanded) {
+                for text in texts {
+                    guard let folded = FoldedText(text) else { continue }
+                    #expect(words.matches(folded) == matches(regex, text), "concept \(name) on: \(text)")
+                }
+            }
+            guard let filter = LiteralPrefilter(pattern: expanded, wordStart: true) else { continue }
             for text in texts where !filter.mayMatch(text) {
                 #expect(!matches(regex, text), "concept \(name) ruled out a matching text: \(text)")
                 checked += 1

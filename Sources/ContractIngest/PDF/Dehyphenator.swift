@@ -16,6 +16,9 @@ package struct Dehyphenator {
         "well", "cyber", "third", "over", "under", "ex", "quasi", "e",
     ]
 
+    static let tens: Set<String> = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    static let units: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
     /// How a line that ends in a hyphen continues.
     package enum Join: Equatable {
         /// Not a hyphenation break: join the lines with a space.
@@ -126,6 +129,8 @@ package struct Dehyphenator {
         // the whole token before the break, for compounds like "conflict-of-"
         let headToken = head.reversed().prefix(while: { $0 != " " }).reversed()
         let compound = (String(headToken) + "-" + tail).lowercased().drop(while: { !$0.isLetter })
+        // compound numbers keep their hyphen: "forty-" + "eight"
+        if Self.tens.contains(headLetters), Self.units.contains(tailLower) { return .keepHyphen }
         if words.contains(headLetters + tailLower), first.isLowercase || headWord.last?.isUppercase == true {
             return .join
         }

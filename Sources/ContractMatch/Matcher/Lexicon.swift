@@ -77,13 +77,16 @@ final class Lexicon: @unchecked Sendable {
         return "(?:" + terms.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
     }
 
-    /// The last text folded for a prefilter: the readers ask about one sentence many times in a row.
+    /// The last text folded: the readers ask about one sentence many times in a row.
     private var folded: (text: String, folded: FoldedText?) = ("", nil)
 
-    private func mayMatch(_ concept: CompiledConcept, _ text: String) -> Bool {
-        guard let prefilter = concept.prefilter else { return true }
+    private func fold(_ text: String) -> FoldedText? {
         if folded.text != text || folded.folded == nil { folded = (text, FoldedText(text)) }
-        guard let folded = folded.folded else { return true }
+        return folded.folded
+    }
+
+    private func mayMatch(_ concept: CompiledConcept, _ text: String) -> Bool {
+        guard let prefilter = concept.prefilter, let folded = fold(text) else { return true }
         return prefilter.mayMatch(folded)
     }
 
@@ -94,7 +97,10 @@ final class Lexicon: @unchecked Sendable {
     }
 
     func mentions(_ name: String, in text: String) -> Bool {
-        guard let concept = concept(name), mayMatch(concept, text), let regex = concept.regex else { return false }
+        guard let concept = concept(name) else { return false }
+        // a concept of plain words is answered from the bytes
+        if let words = concept.words, let folded = fold(text), let answer = words.matches(folded) { return answer }
+        guard mayMatch(concept, text), let regex = concept.regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 }
@@ -103,12 +109,15 @@ final class Lexicon: @unchecked Sendable {
 /// first use, since most contract-specific patterns are ruled out by the prefilter.
 private final class CompiledConcept: @unchecked Sendable {
     let prefilter: LiteralPrefilter?
+    /// The concept's words when it is nothing else, matched without the regex.
+    let words: WordLiterals?
     private let pattern: String
     private let lock = NSLock()
     private var compiled: NSRegularExpression??
 
     init(expanded: String) {
         prefilter = LiteralPrefilter(pattern: expanded, wordStart: true)
+        words = WordLiterals(pattern: expanded)
         // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
         pattern = #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#
     }
