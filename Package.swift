@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ContractModel", targets: ["ContractModel"]),
         .library(name: "ContractSegment", targets: ["ContractSegment"]),
         .library(name: "ContractMatch", targets: ["ContractMatch"]),
+        .library(name: "ContractAudit", targets: ["ContractAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,10 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "ContractReport", dependencies: ["ContractModel"], swiftSettings: upcoming),
         .target(
+            name: "ContractAudit",
+            dependencies: ["ContractModel", "ContractReport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
+        .target(
             name: "ContractIngest",
             dependencies: [
                 "ContractModel", "CPoppler", "CLibXML2", "ZIPFoundation",
@@ -47,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "baa-review",
             dependencies: [
-                "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport",
+                "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport", "ContractAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -62,6 +67,10 @@ let package = Package(
         .testTarget(
             name: "ContractMatchTests",
             dependencies: ["ContractMatch", "ContractSegment", "ContractIngest", "ContractModel"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ContractAuditTests",
+            dependencies: ["ContractAudit", "ContractReport", "ContractModel"],
             swiftSettings: upcoming),
         .testTarget(
             name: "CLITests",

@@ -13,6 +13,6 @@ struct BAAReview: ParsableCommand {
             structure and checks it against a clause library. It never opens a network connection.
             """,
         version: version,
-        subcommands: [CheckCommand.self, ExtractCommand.self, LibraryCommand.self]
+        subcommands: [CheckCommand.self, ExtractCommand.self, LibraryCommand.self, AuditCommand.self]
     )
 }

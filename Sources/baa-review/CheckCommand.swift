@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractAudit
 import ContractIngest
 import ContractMatch
 import ContractModel
@@ -29,6 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var libraryOptions: LibraryOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var audit: AuditOptions
 
     func run() throws {
         let (library, policy, policyText) = try libraryOptions.load()
@@ -42,23 +44,28 @@ struct CheckCommand: ParsableCommand {
         var failed = 0
         var tripped = false
         var outputs: [String] = []
+        var audited: [AuditDocument] = []
         for path in files {
             switch loader.load(path) {
             case .failure(let error):
                 failed += 1
                 Terminal.error(error.description)
+                audited.append(AuditDocument(path: path, error: error, maxBytes: reading.maxBytes))
             case .success(let document):
                 let segmented = Segmenter().segment(document)
                 let findings = reviewer.review(segmented)
                 let review = Review(
                     document: document.metadata, vendor: VendorName.of(segmented), findings: findings, provenance: provenance)
                 if let failOn, findings.contains(where: { failOn.trips($0.status) }) { tripped = true }
+                audited.append(AuditDocument(review: review))
                 switch format {
                 case .json: outputs.append(try JSONReport.render(review))
                 case .md: outputs.append(MarkdownReport.render(review, asks: asks))
                 }
             }
         }
+        let status: Int32 = failed > 0 ? 1 : tripped ? 3 : 0
+        try audit.record(command: "check", documents: audited, provenance: provenance, exitStatus: status)
         switch format {
         case .json:
             if !outputs.isEmpty {
@@ -67,8 +74,7 @@ struct CheckCommand: ParsableCommand {
         case .md:
             Terminal.out(outputs.joined(separator: "\n"))
         }
-        if failed > 0 { throw ExitCode(1) }
-        if tripped { throw ExitCode(3) }
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -2,6 +2,10 @@ import ContractModel
 import Foundation
 import ZIPFoundation
 
+#if canImport(CZlib)
+    import CZlib  // zlib's crc32, through ZIPFoundation's module map on Linux
+#endif
+
 /// An OPC package (the ZIP inside a .docx) read in memory with caps: the
 /// number of entries and the total of decompressed bytes read, counted while
 /// streaming because ZIP headers can lie. Nothing is ever written to disk;
@@ -17,16 +21,27 @@ package final class OPCPackage {
     }
 
     private let archive: Archive
+    /// Holds the bytes the archive reads, open as long as the package is.
+    private let backing: AnonymousFile?
     private var entries: [String: Entry] = [:]
     private let file: String
     private let maxBytes: Int
     private var bytesRead = 0
+    private let maxTags: Int
+    private var tagsRead = 0
 
     package init(data: Data, file: String, options: ReadOptions) throws(ReadError) {
         self.file = file
         self.maxBytes = options.maxDecompressedBytes
+        self.maxTags = options.maxXMLElements
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            if data.isEmpty { throw CocoaError(.fileReadCorruptFile) }
+            backing = AnonymousFile(data)
+            if let backing {
+                archive = try Archive(url: backing.url, accessMode: .read)
+            } else {
+                archive = try Archive(data: data, accessMode: .read)
+            }
         } catch {
             throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive; it may be truncated"))
         }
@@ -80,18 +95,56 @@ package final class OPCPackage {
         out.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
         let already = bytesRead
         struct CapExceeded: Error {}
+        struct ChecksumMismatch: Error {}
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if already + out.count + chunk.count > cap { throw CapExceeded() }
-                out.append(chunk)
-            }
+            #if canImport(CZlib)
+                // zlib's CRC-32 (ZIPFoundation's own is Swift, slow in debug builds): a zip bomb stops at the cap in time
+                var crc: UInt = 0
+                _ = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: true) { chunk in
+                    if already + out.count + chunk.count > cap { throw CapExceeded() }
+                    chunk.withUnsafeBytes { raw in
+                        crc = CZlib.crc32(crc, raw.bindMemory(to: UInt8.self).baseAddress, UInt32(raw.count))
+                    }
+                    out.append(chunk)
+                }
+                if UInt32(truncatingIfNeeded: crc) != entry.checksum { throw ChecksumMismatch() }
+            #else
+                _ = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: false) { chunk in
+                    if already + out.count + chunk.count > cap { throw CapExceeded() }
+                    out.append(chunk)
+                }
+            #endif
         } catch is CapExceeded {
             throw limitError
+        } catch is ChecksumMismatch {
+            throw ReadError(file: file, reason: .corrupt("the ZIP entry \(entry.path) is damaged (its checksum does not match)"))
         } catch {
             throw ReadError(file: file, reason: .corrupt("the ZIP entry \(entry.path) is damaged (\(error))"))
         }
         bytesRead += out.count
+        tagsRead += Self.tags(in: out)
+        if tagsRead > maxTags {
+            throw ReadError(
+                file: file,
+                reason: .limitExceeded(
+                    what: "the number of XML elements in the Word document's parts", limit: "\(maxTags) tags",
+                    flag: "--max-xml-elements"))
+        }
         return out
+    }
+
+    /// The number of `<` bytes: an upper bound on the elements a part can hold, counted before it is parsed.
+    static func tags(in data: Data) -> Int {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            guard var p = raw.baseAddress else { return 0 }
+            let end = p + raw.count
+            var n = 0
+            while p < end, let hit = memchr(p, 0x3C, end - p) {
+                n += 1
+                p = UnsafeRawPointer(hit) + 1
+            }
+            return n
+        }
     }
 
     /// The relationships of `source` ("" for the package), read from its .rels part.
