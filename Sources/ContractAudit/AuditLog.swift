@@ -29,7 +29,7 @@ public struct AuditLog: Sendable {
                 try FileManager.default.createDirectory(
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw AuditError(path: path, problem: "cannot create its folder (\(error.localizedDescription)); pass --audit-log PATH")
+                throw AuditError(path: path, problem: "cannot create its folder (\(error.localizedDescription))")
             }
         }
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)

@@ -46,16 +46,20 @@ struct CheckCommand: ParsableCommand {
         var outputs: [String] = []
         var audited: [AuditDocument] = []
         for path in files {
-            switch loader.load(path) {
+            // reading, structure and review share the time limit
+            let outcome = loader.load(path) { document in
+                let segmented = Segmenter().segment(document)
+                return Review(
+                    document: document.metadata, vendor: VendorName.of(segmented), findings: reviewer.review(segmented),
+                    provenance: provenance)
+            }
+            switch outcome {
             case .failure(let error):
                 failed += 1
                 Terminal.error(error.description)
                 audited.append(AuditDocument(path: path, error: error, maxBytes: reading.maxBytes))
-            case .success(let document):
-                let segmented = Segmenter().segment(document)
-                let findings = reviewer.review(segmented)
-                let review = Review(
-                    document: document.metadata, vendor: VendorName.of(segmented), findings: findings, provenance: provenance)
+            case .success(let review):
+                let findings = review.findings
                 if let failOn, findings.contains(where: { failOn.trips($0.status) }) { tripped = true }
                 audited.append(AuditDocument(review: review))
                 switch format {

@@ -6,7 +6,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 
-    @Option(name: .customLong("time-limit"), help: "Seconds allowed to read one document.")
+    @Option(name: .customLong("time-limit"), help: "Seconds allowed to read one document (and, for check, to review it).")
     var timeLimit: Double = 20
 
     @Option(name: .customLong("max-bytes"), help: "Largest input file accepted, in bytes.")

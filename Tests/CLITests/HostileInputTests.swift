@@ -22,7 +22,7 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
 /// and must end in a clear error naming the file, or a correct reading, never
 /// a crash or a hang; the output never holds a local file's content, and the
 /// run writes no file but its audit log.
-@Suite("Hostile input", .serialized)
+@Suite("Hostile input")
 struct HostileInputTests {
     typealias H = HostileFiles
 
@@ -78,11 +78,20 @@ struct HostileInputTests {
         HostileCase(name: "50,000 nested elements", file: "nested.docx", expect: .error("damaged")) { _ in
             docx(String(repeating: "<w:sdt><w:sdtContent>", count: 25_000) + String(repeating: "</w:sdtContent></w:sdt>", count: 25_000))
         },
+        HostileCase(name: "4.2 million tiny XML elements", file: "elements.docx", expect: .error("--max-xml-elements")) { _ in
+            docx(String(repeating: "<p/>", count: 4_200_000))
+        },
         HostileCase(name: "50,000 nested Markdown quotes and lists", file: "nested.md", expect: .reads("deep")) { _ in
             Data((String(repeating: "> ", count: 25_000) + "deep\n\n" + String(repeating: "  - ", count: 25_000) + "deeper\n").utf8)
         },
         HostileCase(name: "a clause number 50,000 levels deep", file: "deep.txt", expect: .reads("Vendor")) { _ in
             Data(("1. Scope\n\n" + (1...50_000).map { _ in "1" }.joined(separator: ".") + " Vendor shall comply.\n").utf8)
+        },
+        HostileCase(name: "one sentence quoting 20,000 defined terms", file: "terms.txt", expect: .reads("Term")) { _ in
+            Data(String(repeating: #""Term" means (the "Other") "#, count: 20_000).utf8)
+        },
+        HostileCase(name: "20,000 unclosed quotes", file: "quotes.txt", expect: .reads("Vendor")) { _ in
+            Data(("Vendor shall comply " + String(repeating: "\u{201C}Term ", count: 20_000)).utf8)
         },
         HostileCase(name: "empty PDF", file: "empty.pdf", expect: .error("the file is empty")) { _ in Data() },
         HostileCase(name: "PDF header then garbage", file: "garbage.pdf", expect: .error("damaged")) { _ in

@@ -1,15 +1,10 @@
 import ContractModel
 import Foundation
-import ZIPFoundation
-
-#if canImport(CZlib)
-    import CZlib  // zlib's crc32, through ZIPFoundation's module map on Linux
-#endif
 
 /// An OPC package (the ZIP inside a .docx) read in memory with caps: the
-/// number of entries and the total of decompressed bytes read, counted while
-/// streaming because ZIP headers can lie. Nothing is ever written to disk;
-/// entry names such as "../x" are only names.
+/// number of entries, the total of decompressed bytes read (counted while
+/// inflating, because ZIP headers can lie) and the XML tags of the parts read.
+/// Nothing is ever written to disk; entry names such as "../x" are only names.
 package final class OPCPackage {
     package struct Relationship: Sendable {
         package var id: String
@@ -20,10 +15,8 @@ package final class OPCPackage {
         package var target: String?
     }
 
-    private let archive: Archive
-    /// Holds the bytes the archive reads, open as long as the package is.
-    private let backing: AnonymousFile?
-    private var entries: [String: Entry] = [:]
+    private let archive: ZipDirectory
+    private var entries: [String: ZipDirectory.Entry] = [:]
     private let file: String
     private let maxBytes: Int
     private var bytesRead = 0
@@ -35,31 +28,28 @@ package final class OPCPackage {
         self.maxBytes = options.maxDecompressedBytes
         self.maxTags = options.maxXMLElements
         do {
-            if data.isEmpty { throw CocoaError(.fileReadCorruptFile) }
-            backing = AnonymousFile(data)
-            if let backing {
-                archive = try Archive(url: backing.url, accessMode: .read)
-            } else {
-                archive = try Archive(data: data, accessMode: .read)
-            }
+            archive = try ZipDirectory(data, maxEntries: options.maxZipEntries)
         } catch {
-            throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive; it may be truncated"))
-        }
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > options.maxZipEntries {
+            switch error {
+            case .tooManyEntries:
                 throw ReadError(
                     file: file,
                     reason: .limitExceeded(
                         what: "the number of entries in the ZIP archive", limit: "\(options.maxZipEntries) entries",
                         flag: "--max-zip-entries"))
+            case .damaged(let why):
+                throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive: \(why)"))
+            case .capExceeded:
+                throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive"))
             }
-            guard entry.type == .file else { continue }
-            let key = Self.normalize(entry.path)
+        }
+        for entry in archive.entries where !entry.isDirectory {
+            let key = Self.normalize(entry.name)
             if entries[key] == nil { entries[key] = entry }
         }
-        if count == 0 { throw ReadError(file: file, reason: .corrupt("the ZIP archive is empty or its directory is damaged")) }
+        if archive.entries.isEmpty {
+            throw ReadError(file: file, reason: .corrupt("the ZIP archive is empty or its directory is damaged"))
+        }
     }
 
     /// Part names compare case-insensitively, without a leading "/".
@@ -74,7 +64,7 @@ package final class OPCPackage {
     /// The actual spelling of a part's name in the archive.
     package func actualName(_ part: String) -> String {
         guard let e = entries[Self.normalize(part)] else { return part }
-        var n = e.path
+        var n = e.name
         while n.hasPrefix("/") { n.removeFirst() }
         return n
     }
@@ -93,33 +83,18 @@ package final class OPCPackage {
         if entry.uncompressedSize > UInt64(max(0, cap - bytesRead)) { throw limitError }
         var out = Data()
         out.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
-        let already = bytesRead
-        struct CapExceeded: Error {}
-        struct ChecksumMismatch: Error {}
+        let room = cap - bytesRead
         do {
-            #if canImport(CZlib)
-                // zlib's CRC-32 (ZIPFoundation's own is Swift, slow in debug builds): a zip bomb stops at the cap in time
-                var crc: UInt = 0
-                _ = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: true) { chunk in
-                    if already + out.count + chunk.count > cap { throw CapExceeded() }
-                    chunk.withUnsafeBytes { raw in
-                        crc = CZlib.crc32(crc, raw.bindMemory(to: UInt8.self).baseAddress, UInt32(raw.count))
-                    }
-                    out.append(chunk)
-                }
-                if UInt32(truncatingIfNeeded: crc) != entry.checksum { throw ChecksumMismatch() }
-            #else
-                _ = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: false) { chunk in
-                    if already + out.count + chunk.count > cap { throw CapExceeded() }
-                    out.append(chunk)
-                }
-            #endif
-        } catch is CapExceeded {
-            throw limitError
-        } catch is ChecksumMismatch {
-            throw ReadError(file: file, reason: .corrupt("the ZIP entry \(entry.path) is damaged (its checksum does not match)"))
+            try archive.extract(entry) { chunk in
+                guard out.count + chunk.count <= room else { return false }
+                out.append(contentsOf: chunk)
+                return true
+            }
         } catch {
-            throw ReadError(file: file, reason: .corrupt("the ZIP entry \(entry.path) is damaged (\(error))"))
+            switch error {
+            case .capExceeded, .tooManyEntries: throw limitError
+            case .damaged(let why): throw ReadError(file: file, reason: .corrupt(why))
+            }
         }
         bytesRead += out.count
         tagsRead += Self.tags(in: out)
