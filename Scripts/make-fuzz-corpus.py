@@ -5,7 +5,8 @@ small documents made here. Deterministic: the same files every run.
     python3 Scripts/make-fuzz-corpus.py
 
 fuzz-docx      whole .docx files: the sample, and minimal packages (numbering,
-               a table, a footnote, tracked changes, Strict namespaces).
+               a table, a footnote, tracked changes, Strict namespaces, ZIP64
+               records, data descriptors).
 fuzz-docx-xml  main parts (word/document.xml) alone.
 fuzz-text,     text and Markdown, each prefixed with one byte that picks the
 fuzz-segment   file name (even: .txt, odd: .md).
@@ -64,14 +65,30 @@ def write(target, name, data):
     with open(os.path.join(d, name), "wb") as f:
         f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
 
-def docx(body, ns=W):
+class Unseekable:
+    """A stream zipfile cannot seek back in, so that it writes data descriptors."""
+    def __init__(self):
+        self.data = bytearray()
+    def write(self, b):
+        self.data += b
+        return len(b)
+    def tell(self):
+        return len(self.data)
+    def flush(self):
+        pass
+
+def docx(body, ns=W, zip64=False, descriptors=False):
     import io
-    buf = io.BytesIO()
+    buf = Unseekable() if descriptors else io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         def add(name, text):
             info = zipfile.ZipInfo(name, date_time=(2025, 3, 1, 9, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, text)
+            if zip64 or descriptors:
+                with z.open(info, "w", force_zip64=zip64) as f:
+                    f.write(text.encode("utf-8"))
+            else:
+                z.writestr(info, text)
         add("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         add("_rels/.rels", rels([("rId1", "officeDocument", "word/document.xml")]))
         add("word/document.xml", document(body, ns))
@@ -80,7 +97,7 @@ def docx(body, ns=W):
         add("word/numbering.xml", NUMBERING)
         add("word/styles.xml", STYLES)
         add("word/footnotes.xml", FOOTNOTES)
-    return buf.getvalue()
+    return bytes(buf.data) if descriptors else buf.getvalue()
 
 def main():
     with open(os.path.join(ROOT, "samples", "acme-scribe-baa.docx"), "rb") as f:
@@ -91,6 +108,8 @@ def main():
         write("fuzz-docx", name + ".docx", docx(body))
         write("fuzz-docx-xml", name + ".xml", document(body))
     write("fuzz-docx", "strict.docx", docx(BODIES["numbered"], "http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    write("fuzz-docx", "zip64.docx", docx(BODIES["numbered"], zip64=True))
+    write("fuzz-docx", "data-descriptors.docx", docx(BODIES["numbered"], descriptors=True))
     texts = {
         "sample-txt": b"\x00" + open(os.path.join(ROOT, "samples", "acme-scribe-baa.txt"), "rb").read(),
         "sample-md": b"\x01" + open(os.path.join(ROOT, "samples", "bluepeak-chat-addendum.md"), "rb").read(),

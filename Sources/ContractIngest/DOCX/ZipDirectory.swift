@@ -15,28 +15,28 @@ import Foundation
 /// the data, and looped for ever on a deflate stream cut short (both found by
 /// fuzzing: Fuzz/regressions/); here every offset and size is checked first,
 /// and inflating stops when the entry's own bytes run out.
-struct ZipDirectory {
-    struct Entry {
-        var name: String
-        var method: UInt16
-        var crc: UInt32
-        var compressedSize: UInt64
-        var uncompressedSize: UInt64
-        var localHeaderOffset: UInt64
-        var isDirectory: Bool { name.hasSuffix("/") }
+package struct ZipDirectory {
+    package struct Entry {
+        package var name: String
+        package var method: UInt16
+        package var crc: UInt32
+        package var compressedSize: UInt64
+        package var uncompressedSize: UInt64
+        package var localHeaderOffset: UInt64
+        package var isDirectory: Bool { name.hasSuffix("/") }
     }
 
-    enum Failure: Error {
+    package enum Failure: Error {
         case damaged(String)
         case tooManyEntries
         case capExceeded
     }
 
-    let data: Data
-    private(set) var entries: [Entry] = []
+    package let data: Data
+    package private(set) var entries: [Entry] = []
 
     /// Reads the central directory; `maxEntries` is checked before the entries are read.
-    init(_ data: Data, maxEntries: Int) throws(Failure) {
+    package init(_ data: Data, maxEntries: Int) throws(Failure) {
         self.data = data
         let bytes = data
         func u16(_ i: Int) throws(Failure) -> Int {
@@ -118,7 +118,7 @@ struct ZipDirectory {
 
     /// The entry's bytes, inflated, passed to `consume` in chunks; throws
     /// `.capExceeded` when `consume` returns false.
-    func extract(_ entry: Entry, consume: (UnsafeRawBufferPointer) -> Bool) throws(Failure) {
+    package func extract(_ entry: Entry, consume: (UnsafeRawBufferPointer) -> Bool) throws(Failure) {
         let name = entry.name
         let offset = entry.localHeaderOffset
         guard data.count >= 30, offset <= UInt64(data.count - 30) else {
