@@ -53,6 +53,8 @@ enum DefinitionReader {
     /// Health-information terms a definition mentions, lower-cased ("protected health information").
     static func includes(in definition: String, term: String) -> [String] {
         let lower = definition.lowercased()
+        // every health term holds one of these words: most definitions need no regular expression
+        guard ["health", "phi", "patient", "medical"].contains(where: { lower.contains($0) }) else { return [] }
         let ownTerm = term.lowercased()
         return zip(healthTerms, healthTermPatterns).filter { candidate, pattern in
             candidate != ownTerm && pattern.matches(lower)
