@@ -66,9 +66,10 @@ public enum AuditVerifier {
                     Problem(line: l.number, kind: .inserted, message: "entry #\(seq) is a copy of the entry on line \(first)"))
                 continue
             }
-            // a stray line: nothing chains to it, and the next line chains to the entry before it
+            // a stray line: nothing chains to it, the next line chains to the entry before it, and its own
+            // predecessor is not further down (that would be a move)
             if !referenced.contains(hash), let next = parsed.dropFirst(i + 1).first(where: { $0.prev != nil }),
-                next.prev == expected
+                next.prev == expected, (lineOfHash[prev] ?? 0) < l.number
             {
                 problems.append(
                     Problem(line: l.number, kind: .inserted, message: "entry #\(seq) was inserted: no entry chains to it"))

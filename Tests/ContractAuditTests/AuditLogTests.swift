@@ -151,6 +151,14 @@ struct AuditLogTests {
         let report = try verify(path)
         #expect(report.problems.map(\.line) == [2, 3], "\(report.problems)")
         #expect(report.problems.allSatisfy { $0.kind == .reordered })
+        // the last two swapped
+        text = try lines(path)
+        text.swapAt(1, 2)
+        text.swapAt(2, 3)
+        try write(text, to: path)
+        let last = try verify(path)
+        #expect(last.problems.map(\.line) == [3, 4], "\(last.problems)")
+        #expect(last.problems.allSatisfy { $0.kind == .reordered })
     }
 
     @Test func namesARewrittenEntry() throws {
