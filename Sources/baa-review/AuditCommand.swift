@@ -25,7 +25,7 @@ struct AuditCommand: ParsableCommand {
             let lines: [Substring]
             do { lines = try log.lines() } catch { throw CLIError(error.description) }
             let report = AuditVerifier.verify(lines, anchor: anchor)
-            for problem in report.problems { Terminal.out("\(log.path):\(problem)\n") }
+            for p in report.problems { Terminal.out("\(log.path):\(p.line): \(p.kind.rawValue): \(p.message)\n") }
             if report.isIntact {
                 Terminal.out("\(log.path): \(report.entries) entries, chain intact; head \(report.head ?? AuditEntryHead.none)\n")
             } else {
