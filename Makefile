@@ -5,7 +5,7 @@ RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN_RELEASE = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null)/baa-review
 BIN_DEBUG = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)/baa-review
 
-.PHONY: deps build release run test unit corpus eval eval-ci bench samples fixtures snapshots clean
+.PHONY: deps build release run test unit corpus eval eval-ci bench samples fixtures snapshots fuzz fuzz-corpus clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -40,12 +40,12 @@ EVAL_DIR ?= /tmp/baa-review-eval
 SEED ?= 7
 eval: release
 	rm -rf $(EVAL_DIR) && python3 ../shared/eval/compose.py ../shared/eval/bank $(EVAL_DIR) --n 60 --seed $(SEED)
-	python3 ../shared/eval/score.py $(EVAL_DIR) --cmd '$(BIN_RELEASE) check --format json {file}'
+	python3 ../shared/eval/score.py $(EVAL_DIR) --cmd '$(BIN_RELEASE) check --format json --audit-log $(EVAL_DIR)/audit.jsonl {file}'
 
 ## The CI accuracy gate: a composed set without PDFs, failing below the floors.
 eval-ci:
 	rm -rf $(EVAL_DIR)-ci && python3 ../shared/eval/compose.py ../shared/eval/bank $(EVAL_DIR)-ci --n 60 --no-pdf
-	python3 ../shared/eval/score.py $(EVAL_DIR)-ci --cmd '$(or $(BIN),$(BIN_DEBUG)) check --format json {file}' \
+	python3 ../shared/eval/score.py $(EVAL_DIR)-ci --cmd '$(or $(BIN),$(BIN_DEBUG)) check --format json --audit-log $(EVAL_DIR)-ci/audit.jsonl {file}' \
 	  --min-accuracy 0.95 --max-false-comfort 0 --min-evidence 0.95
 
 ## Speed against pdftotext and pandoc, then a 500-contract batch (a benchmark, not a test).
@@ -53,6 +53,15 @@ BENCH_DIR ?= /tmp/baa-review-bench
 bench: release
 	python3 Scripts/bench.py --bin "$(BIN_RELEASE)"
 	python3 Scripts/bench-batch.py --bin "$(BIN_RELEASE)" --workdir $(BENCH_DIR)-batch
+
+## Fuzz the DOCX and text readers and the structure stage with libFuzzer (Linux):
+## FUZZ_SECONDS per target (default 180), FUZZ_TARGETS to pick some. See docs/security.md.
+fuzz:
+	Scripts/fuzz.sh
+
+## Regenerate the fuzzers' seed corpus in Fuzz/corpus/.
+fuzz-corpus:
+	python3 Scripts/make-fuzz-corpus.py
 
 ## Regenerate samples/ (needs LibreOffice: apt-get install -y libreoffice-writer-nogui).
 samples:

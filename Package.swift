@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ContractMatch", targets: ["ContractMatch"]),
         .library(name: "ContractRedline", targets: ["ContractRedline"]),
         .library(name: "ContractPortfolio", targets: ["ContractPortfolio"]),
+        .library(name: "ContractAudit", targets: ["ContractAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,10 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .target(
+            name: "ContractAudit",
+            dependencies: ["ContractModel", "ContractReport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
+        .target(
             name: "ContractIngest",
             dependencies: [
                 "ContractModel", "CPoppler", "CLibXML2", "ZIPFoundation",
@@ -62,7 +67,7 @@ let package = Package(
             name: "baa-review",
             dependencies: [
                 "ContractModel", "ContractIngest", "ContractSegment", "ContractMatch", "ContractReport", "ContractRedline",
-                "ContractPortfolio",
+                "ContractPortfolio", "ContractAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -89,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "ContractPortfolioTests",
             dependencies: ["ContractPortfolio", "ContractReport", "ContractModel"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ContractAuditTests",
+            dependencies: ["ContractAudit", "ContractReport", "ContractModel"],
             swiftSettings: upcoming),
         .testTarget(
             name: "CLITests",

@@ -193,7 +193,8 @@ def main():
         shutil.rmtree(newdir, ignore_errors=True)
         print(f"bench-batch: {binary}\n  {len(files)} contracts ({', '.join(f'{v} {k[1:]}' for k, v in sorted(kinds.items()))}); "
               f"{os.cpu_count()} CPUs, --jobs {a.jobs}; load average {os.getloadavg()[0]:.1f}")
-        cmd = [binary, "batch", contracts, "--out", out, "--jobs", str(a.jobs), "--quiet"]
+        cmd = [binary, "batch", contracts, "--out", out, "--jobs", str(a.jobs), "--quiet",
+               "--audit-log", os.path.join(work, "audit.jsonl")]
 
         wall, cpu_batch, peak, rc, summary, err = timed_batch(cmd)
         own = timed_batch.supervisor_cpu
@@ -213,6 +214,7 @@ def main():
 
         generate(newdir, a.new, a.seed, start=100_000)
         wall3, _, _, rc3, summary3, _ = timed_batch([binary, "batch", contracts, newdir, "--out", out, "--jobs", str(a.jobs),
+                                                                     "--audit-log", os.path.join(work, "audit.jsonl"),
                                                   "--quiet"])
         print(f"\n3. re-run with {a.new} new contracts: {wall3:.2f} s, exit {rc3}\n   {summary3}")
 

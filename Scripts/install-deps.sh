@@ -10,6 +10,8 @@ dpkg -s pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
+# the no-network test traces system calls (it skips itself without strace)
+command -v strace >/dev/null 2>&1 || need+=(strace)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo

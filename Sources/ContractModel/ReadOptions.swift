@@ -9,8 +9,12 @@ public struct ReadOptions: Sendable, Equatable {
     public var maxInputBytes: Int
     /// Largest total of decompressed ZIP parts read from a DOCX (`--max-unzipped-bytes`).
     public var maxDecompressedBytes: Int
-    /// Most entries a DOCX (ZIP) may hold.
+    /// Most entries a DOCX (ZIP) may hold (`--max-zip-entries`).
     public var maxZipEntries: Int
+    /// Most XML markup tags read from a DOCX's parts, counted before parsing
+    /// (`--max-xml-elements`): the parsed tree takes memory per element, so this
+    /// bounds memory where the decompressed size alone would not.
+    public var maxXMLElements: Int
     /// Most pages read from a PDF (`--max-pages`).
     public var maxPages: Int
     /// Seconds allowed per document (`--time-limit`); enforced by the caller.
@@ -21,8 +25,9 @@ public struct ReadOptions: Sendable, Equatable {
     public init(
         password: String? = nil, maxInputBytes: Int = 200 << 20, maxDecompressedBytes: Int = 512 << 20,
         maxZipEntries: Int = 10_000, maxPages: Int = 2_000, timeLimit: Double = 20,
-        pdfThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+        pdfThreads: Int = ProcessInfo.processInfo.activeProcessorCount, maxXMLElements: Int = 4_000_000
     ) {
+        self.maxXMLElements = maxXMLElements
         self.pdfThreads = pdfThreads
         self.password = password
         self.maxInputBytes = maxInputBytes

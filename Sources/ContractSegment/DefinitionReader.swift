@@ -22,17 +22,29 @@ enum DefinitionReader {
         var found: [DefinedTerm] = []
         let sentences = SentenceSplitter.split(text)
         for sentence in sentences {
+            // the health terms of the whole sentence, computed once however many terms it defines
+            var sentenceIncludes: [String]?
             for (term, range) in quotedTerms(sentence) {
-                let after = sentence[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
-                let before = sentence[..<range.lowerBound]
-                let isParenthetical = before.trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("(")
-                    || openParenthetical.matches(before.lowercased())
+                // only the words next to the term decide; bounded so that a huge sentence stays linear
+                let after = sentence[range.upperBound...].prefix(200).trimmingCharacters(in: .whitespaces).lowercased()
+                let near = sentence[..<range.lowerBound].suffix(80).lowercased()
+                let isParenthetical = near.trimmingCharacters(in: .whitespaces).hasSuffix("(")
+                    || openParenthetical.matches(near)
                 let isDefining = verbs.contains(where: { after.hasPrefix($0) }) || after.hasPrefix("shall generally have")
                     || after.hasPrefix(", as used") || after.hasPrefix("or ") && after.contains("mean")
                 guard isParenthetical || isDefining else { continue }
-                let definition = isDefining ? sentence : String(before).trimmingCharacters(in: .whitespaces)
-                found.append(
-                    DefinedTerm(term: term, definition: definition, clause: clause, includes: includes(in: definition, term: term)))
+                if isDefining {
+                    let all = sentenceIncludes ?? includes(in: sentence, term: "")
+                    sentenceIncludes = all
+                    let own = term.lowercased()
+                    found.append(
+                        DefinedTerm(term: term, definition: sentence, clause: clause, includes: all.filter { $0 != own }))
+                } else {
+                    // the words before a parenthetical name what it defines: the last 1,000 characters are plenty
+                    let definition = String(sentence[..<range.lowerBound].suffix(1_000)).trimmingCharacters(in: .whitespaces)
+                    found.append(
+                        DefinedTerm(term: term, definition: definition, clause: clause, includes: includes(in: definition, term: term)))
+                }
             }
         }
         return found
@@ -41,6 +53,8 @@ enum DefinitionReader {
     /// Health-information terms a definition mentions, lower-cased ("protected health information").
     static func includes(in definition: String, term: String) -> [String] {
         let lower = definition.lowercased()
+        // every health term holds one of these words: most definitions need no regular expression
+        guard ["health", "phi", "patient", "medical"].contains(where: { lower.contains($0) }) else { return [] }
         let ownTerm = term.lowercased()
         return zip(healthTerms, healthTermPatterns).filter { candidate, pattern in
             candidate != ownTerm && pattern.matches(lower)
@@ -58,7 +72,8 @@ enum DefinitionReader {
         while i < s.endIndex {
             if openQuotes.contains(s[i]) {
                 let contentStart = s.index(after: i)
-                if let close = s[contentStart...].firstIndex(where: { closeQuotes.contains($0) }) {
+                // a term is at most six words: look for its closing quote nearby only
+                if let close = s[contentStart...].prefix(120).firstIndex(where: { closeQuotes.contains($0) }) {
                     let term = s[contentStart..<close].trimmingCharacters(in: .whitespaces)
                     let words = term.split(separator: " ")
                     if !term.isEmpty, words.count <= 6, term.first!.isUppercase || term.first!.isNumber,

@@ -15,7 +15,7 @@ struct BAAReview: ParsableCommand {
         version: version,
         subcommands: [
             CheckCommand.self, MemoCommand.self, RedlineCommand.self, ExtractCommand.self, LibraryCommand.self,
-            BatchCommand.self, PortfolioCommand.self, DiffCommand.self, WorkerCommand.self,
+            BatchCommand.self, PortfolioCommand.self, DiffCommand.self, AuditCommand.self, WorkerCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractAudit
 import ContractIngest
 import ContractMatch
 import ContractModel
@@ -40,6 +41,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var libraryOptions: LibraryOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var audit: AuditOptions
 
     func validate() throws {
         if format == .html, files.count > 1, outDir == nil {
@@ -58,13 +60,16 @@ struct CheckCommand: ParsableCommand {
         var failed = 0
         var tripped = false
         var outputs: [String] = []
+        var audited: [AuditDocument] = []
         for path in files {
             switch session.review(path) {
             case .failure(let error):
                 failed += 1
                 Terminal.error(error.description)
+                audited.append(AuditDocument(path: path, error: error, maxBytes: reading.maxBytes))
             case .success(let review):
                 if let failOn, review.findings.contains(where: { failOn.trips($0.status) }) { tripped = true }
+                audited.append(AuditDocument(review: review))
                 let report: String
                 switch format {
                 case .json: report = try JSONReport.render(review) + "\n"
@@ -87,6 +92,9 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
+        // the run is on record before its report is shown
+        let status: Int32 = failed > 0 ? 1 : tripped ? 3 : 0
+        try audit.record(command: "check", documents: audited, provenance: session.provenance, exitStatus: status)
         if outDir == nil {
             switch format {
             case .json:
@@ -100,8 +108,7 @@ struct CheckCommand: ParsableCommand {
                 if !outputs.isEmpty { Terminal.out(CSVReport.header + outputs.joined()) }
             }
         }
-        if failed > 0 { throw ExitCode(1) }
-        if tripped { throw ExitCode(3) }
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

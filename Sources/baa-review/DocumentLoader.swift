@@ -11,11 +11,22 @@ struct DocumentLoader {
     var options: ReadOptions
 
     func load(_ path: String) -> Result<Document, ReadError> {
-        loadWithBytes(path).map(\.document)
+        load(path) { $0 }
+    }
+
+    /// Reads `path` and runs `then` on the document, both within the one time
+    /// limit, so that a file whose structure is pathological (not only one that
+    /// hangs a reader) cannot hold the command either.
+    func load<T: Sendable>(_ path: String, then: @escaping @Sendable (Document) -> T) -> Result<T, ReadError> {
+        readAndRun(path, then: then).map(\.result)
     }
 
     /// The document and the bytes it was read from (for commands that write a changed copy).
     func loadWithBytes(_ path: String) -> Result<(document: Document, data: Data), ReadError> {
+        readAndRun(path) { $0 }.map { ($0.result, $0.data) }
+    }
+
+    private func readAndRun<T: Sendable>(_ path: String, then: @escaping @Sendable (Document) -> T) -> Result<(result: T, data: Data), ReadError> {
         let data: Data
         do {
             data = try Self.readFile(path, limit: options.maxInputBytes)
@@ -23,8 +34,8 @@ struct DocumentLoader {
             return .failure(error)
         }
         let reader = DocumentReader(options: options)
-        let result = Watchdog.run(seconds: options.timeLimit) { () -> Result<Document, ReadError> in
-            Result { () throws(ReadError) -> Document in try reader.read(data, path: path) }
+        let result = Watchdog.run(seconds: options.timeLimit) { () -> Result<T, ReadError> in
+            Result { () throws(ReadError) -> T in then(try reader.read(data, path: path)) }
         }
         return (result ?? .failure(ReadError(file: path, reason: .timeLimit(seconds: options.timeLimit)))).map { ($0, data) }
     }

@@ -34,12 +34,12 @@ struct ExtractCommand: ParsableCommand {
         var failed = 0
         var jsonDocuments: [String] = []
         for (index, path) in files.enumerated() {
-            switch loader.load(path) {
+            let segment = clauses
+            switch loader.load(path, then: { segment ? Segmenter().segment($0) : $0 }) {
             case .failure(let error):
                 failed += 1
                 Terminal.error(error.description)
-            case .success(var document):
-                if clauses { document = Segmenter().segment(document) }
+            case .success(let document):
                 for warning in document.metadata.warnings { Terminal.warning("\(path): \(warning)") }
                 switch format {
                 case .text:

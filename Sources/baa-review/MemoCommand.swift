@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractAudit
 import ContractModel
 import ContractReport
 import Foundation
@@ -34,6 +35,7 @@ struct MemoCommand: ParsableCommand {
 
     @OptionGroup var libraryOptions: LibraryOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var audit: AuditOptions
 
     func validate() throws {
         if format == .docx, out == nil, isatty(STDOUT_FILENO) == 1 {
@@ -48,10 +50,14 @@ struct MemoCommand: ParsableCommand {
         switch session.review(file) {
         case .failure(let error):
             Terminal.error(error.description)
+            try audit.record(
+                command: "memo", documents: [AuditDocument(path: file, error: error, maxBytes: reading.maxBytes)],
+                provenance: session.provenance, exitStatus: 1)
             throw ExitCode(1)
         case .success(let value):
             review = value
         }
+        try audit.record(command: "memo", documents: [AuditDocument(review: review)], provenance: session.provenance, exitStatus: 0)
         let memo = GapMemo(review: review, playbook: session.playbook, to: to, from: from)
         let bytes: Data
         switch format {

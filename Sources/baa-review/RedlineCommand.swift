@@ -1,7 +1,9 @@
 import ArgumentParser
+import ContractAudit
 import ContractIngest
 import ContractMatch
 import ContractModel
+import ContractReport
 import ContractRedline
 import ContractSegment
 import Foundation
@@ -36,6 +38,7 @@ struct RedlineCommand: ParsableCommand {
 
     @OptionGroup var libraryOptions: LibraryOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var audit: AuditOptions
 
     func validate() throws {
         if let date, RedlineDate.parse(date) == nil {
@@ -45,24 +48,29 @@ struct RedlineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (library, policy, _) = try libraryOptions.load()
+        let session = try ReviewSession(library: libraryOptions, reading: reading)
+        let (library, policy) = (session.library, session.policy)
         try OutputFile.check(out, input: file)
         if !out.lowercased().hasSuffix(".docx") {
             Terminal.warning("\(out) is a Word document; name it .docx so that Word opens it")
         }
-        let loader = DocumentLoader(options: reading.readOptions)
         let document: Document
         let data: Data
-        switch loader.loadWithBytes(file) {
+        switch session.loader.loadWithBytes(file) {
         case .failure(let error):
             Terminal.error(error.description)
+            try audit.record(
+                command: "redline", documents: [AuditDocument(path: file, error: error, maxBytes: reading.maxBytes)],
+                provenance: session.provenance, exitStatus: 1)
             throw ExitCode(1)
         case .success(let loaded):
             (document, data) = loaded
         }
         let segmented = Segmenter().segment(document)
-        let reviewer = Reviewer(library: library, policy: policy)
-        let findings = reviewer.review(segmented)
+        let findings = session.reviewer.review(segmented)
+        let review = Review(
+            document: document.metadata, vendor: VendorName.of(segmented), findings: findings, provenance: session.provenance)
+        try audit.record(command: "redline", documents: [AuditDocument(review: review)], provenance: session.provenance, exitStatus: 0)
         let asks = RedlineAsk.all(library)
         if document.metadata.format == .docx {
             try redline(segmented, data: data, findings: findings, asks: asks, library: library, policy: policy)

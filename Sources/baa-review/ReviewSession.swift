@@ -9,6 +9,8 @@ import Foundation
 /// (read, segment, match) into `Review`s that every report renders, and
 /// carries the playbook text the reports quote.
 struct ReviewSession {
+    let library: ClauseLibrary
+    let policy: Policy
     let reviewer: Reviewer
     let provenance: Provenance
     let playbook: Playbook
@@ -16,6 +18,8 @@ struct ReviewSession {
 
     init(library libraryOptions: LibraryOptions, reading: ReadingOptions) throws {
         let (library, policy, policyText) = try libraryOptions.load()
+        self.library = library
+        self.policy = policy
         reviewer = Reviewer(library: library, policy: policy)
         provenance = Provenance(
             tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
@@ -26,8 +30,10 @@ struct ReviewSession {
     }
 
     /// Reads and reviews one contract, or says why it could not be read.
+    /// Reading, structure and review share the time limit.
     func review(_ path: String) -> Result<Review, ReadError> {
-        loader.load(path).map { document in
+        let reviewer = reviewer, provenance = provenance
+        return loader.load(path) { document in
             let segmented = Segmenter().segment(document)
             let findings = reviewer.review(segmented)
             return Review(

@@ -26,6 +26,10 @@ func runCLI(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
     process.executableURL = binary
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = cwd }
+    // the audit log of `check` goes to a test folder, never to the real ~/.local/state
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_STATE_HOME"] = cliStateHome.path
+    process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -37,6 +41,13 @@ func runCLI(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// Where the CLI tests' runs keep their default audit log (XDG_STATE_HOME).
+let cliStateHome: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("baa-review-tests-state-\(getpid())")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}()
 
 /// A fresh temporary directory for one test.
 func temporaryDirectory() throws -> URL {

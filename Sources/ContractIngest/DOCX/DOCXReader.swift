@@ -2,7 +2,7 @@ import ContractModel
 import Foundation
 
 /// Reads a Word document (.docx, .docm; transitional or Strict OOXML) in
-/// memory through ZIPFoundation and libxml2: body paragraphs and tables in
+/// memory through ZipDirectory (zlib) and libxml2: body paragraphs and tables in
 /// order, Word's automatic numbers as labels, tracked changes accepted,
 /// footnotes and endnotes after the body, headers and footers as furniture.
 struct DOCXReader: FormatReader {

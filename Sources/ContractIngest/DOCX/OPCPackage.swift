@@ -1,11 +1,10 @@
 import ContractModel
 import Foundation
-import ZIPFoundation
 
 /// An OPC package (the ZIP inside a .docx) read in memory with caps: the
-/// number of entries and the total of decompressed bytes read, counted while
-/// streaming because ZIP headers can lie. Nothing is ever written to disk;
-/// entry names such as "../x" are only names.
+/// number of entries, the total of decompressed bytes read (counted while
+/// inflating, because ZIP headers can lie) and the XML tags of the parts read.
+/// Nothing is ever written to disk; entry names such as "../x" are only names.
 package final class OPCPackage {
     package struct Relationship: Sendable {
         package var id: String
@@ -16,35 +15,41 @@ package final class OPCPackage {
         package var target: String?
     }
 
-    private let archive: Archive
-    private var entries: [String: Entry] = [:]
+    private let archive: ZipDirectory
+    private var entries: [String: ZipDirectory.Entry] = [:]
     private let file: String
     private let maxBytes: Int
     private var bytesRead = 0
+    private let maxTags: Int
+    private var tagsRead = 0
 
     package init(data: Data, file: String, options: ReadOptions) throws(ReadError) {
         self.file = file
         self.maxBytes = options.maxDecompressedBytes
+        self.maxTags = options.maxXMLElements
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZipDirectory(data, maxEntries: options.maxZipEntries)
         } catch {
-            throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive; it may be truncated"))
-        }
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > options.maxZipEntries {
+            switch error {
+            case .tooManyEntries:
                 throw ReadError(
                     file: file,
                     reason: .limitExceeded(
                         what: "the number of entries in the ZIP archive", limit: "\(options.maxZipEntries) entries",
                         flag: "--max-zip-entries"))
+            case .damaged(let why):
+                throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive: \(why)"))
+            case .capExceeded:
+                throw ReadError(file: file, reason: .corrupt("not a valid ZIP archive"))
             }
-            guard entry.type == .file else { continue }
-            let key = Self.normalize(entry.path)
+        }
+        for entry in archive.entries where !entry.isDirectory {
+            let key = Self.normalize(entry.name)
             if entries[key] == nil { entries[key] = entry }
         }
-        if count == 0 { throw ReadError(file: file, reason: .corrupt("the ZIP archive is empty or its directory is damaged")) }
+        if archive.entries.isEmpty {
+            throw ReadError(file: file, reason: .corrupt("the ZIP archive is empty or its directory is damaged"))
+        }
     }
 
     /// Part names compare case-insensitively, without a leading "/".
@@ -59,7 +64,7 @@ package final class OPCPackage {
     /// The actual spelling of a part's name in the archive.
     package func actualName(_ part: String) -> String {
         guard let e = entries[Self.normalize(part)] else { return part }
-        var n = e.path
+        var n = e.name
         while n.hasPrefix("/") { n.removeFirst() }
         return n
     }
@@ -78,20 +83,43 @@ package final class OPCPackage {
         if entry.uncompressedSize > UInt64(max(0, cap - bytesRead)) { throw limitError }
         var out = Data()
         out.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
-        let already = bytesRead
-        struct CapExceeded: Error {}
+        let room = cap - bytesRead
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if already + out.count + chunk.count > cap { throw CapExceeded() }
-                out.append(chunk)
+            try archive.extract(entry) { chunk in
+                guard out.count + chunk.count <= room else { return false }
+                out.append(contentsOf: chunk)
+                return true
             }
-        } catch is CapExceeded {
-            throw limitError
         } catch {
-            throw ReadError(file: file, reason: .corrupt("the ZIP entry \(entry.path) is damaged (\(error))"))
+            switch error {
+            case .capExceeded, .tooManyEntries: throw limitError
+            case .damaged(let why): throw ReadError(file: file, reason: .corrupt(why))
+            }
         }
         bytesRead += out.count
+        tagsRead += Self.tags(in: out)
+        if tagsRead > maxTags {
+            throw ReadError(
+                file: file,
+                reason: .limitExceeded(
+                    what: "the number of XML elements in the Word document's parts", limit: "\(maxTags) tags",
+                    flag: "--max-xml-elements"))
+        }
         return out
+    }
+
+    /// The number of `<` bytes: an upper bound on the elements a part can hold, counted before it is parsed.
+    static func tags(in data: Data) -> Int {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            guard var p = raw.baseAddress else { return 0 }
+            let end = p + raw.count
+            var n = 0
+            while p < end, let hit = memchr(p, 0x3C, end - p) {
+                n += 1
+                p = UnsafeRawPointer(hit) + 1
+            }
+            return n
+        }
     }
 
     /// The relationships of `source` ("" for the package), read from its .rels part.

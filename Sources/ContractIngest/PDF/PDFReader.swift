@@ -61,6 +61,9 @@ struct PDFReader: FormatReader {
             }
             pages.append(page)
         }
+        if unreadable.count == count {
+            throw ReadError(file: file, reason: .corrupt("none of its \(count) pages could be read; its page tree is broken"))
+        }
         if !unreadable.isEmpty {
             warnings.append("pages \(unreadable.map(String.init).joined(separator: ", ")) could not be read and were skipped")
         }

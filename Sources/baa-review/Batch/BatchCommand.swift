@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractAudit
 import ContractIngest
 import ContractMatch
 import ContractModel
@@ -53,6 +54,7 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var libraryOptions: LibraryOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var audit: AuditOptions
 
     @Option(name: .customLong("debug-delay"), help: .hidden)
     var debugDelay = 0
@@ -191,11 +193,13 @@ struct BatchCommand: ParsableCommand {
                 + (matrix.failures.isEmpty ? "" : " (failures.csv)")
                 + String(format: " in %.1f s", seconds) + rate + memory + ". Wrote \(outDir)/portfolio.html (run \(runID)).\n")
 
-        if !matrix.failures.isEmpty { throw ExitCode(1) }
-        if let failOn {
+        var status: Int32 = matrix.failures.isEmpty ? 0 : 1
+        if status == 0, let failOn {
             let entries = matrix.rows.flatMap { [$0.current] + $0.earlier }
-            if entries.contains(where: { $0.cells.values.contains { failOn.trips($0.status) } }) { throw ExitCode(3) }
+            if entries.contains(where: { $0.cells.values.contains { failOn.trips($0.status) } }) { status = 3 }
         }
+        try audit.record(command: "batch", documents: recorder.audited, provenance: provenance, exitStatus: status)
+        if status != 0 { throw ExitCode(status) }
     }
 
     private var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }

@@ -1,3 +1,4 @@
+import ContractAudit
 import ContractModel
 import ContractPortfolio
 import ContractReport
@@ -18,6 +19,8 @@ final class BatchRecorder {
     private var lastFlush = WorkerPool.now()
     private var startedAt: [Int: Double] = [:]
     private(set) var reviewed = 0
+    /// What the audit log records of this run: each file reviewed or failed.
+    private(set) var audited: [AuditDocument] = []
     private(set) var failed = 0
 
     init(
@@ -52,6 +55,7 @@ final class BatchRecorder {
                 }
                 file.sha256 = r.document.sha256  // what the worker read
                 pending.append(.reviewed(file, review, reportName: name, milliseconds: ms))
+                audited.append(AuditDocument(review: review))
                 reviewed += 1
                 progress.finished(file.displayPath, note: "reviewed", isFailure: false)
             } else {
@@ -63,6 +67,7 @@ final class BatchRecorder {
         if let failure {
             failed += 1
             pending.append(.failed(file, failure, remembered: false))
+            audited.append(AuditDocument(path: file.displayPath, sha256: file.sha256, error: failure.code))
             progress.finished(file.displayPath, note: failure.message, isFailure: true)
         }
         if pending.count >= 256 || WorkerPool.now() - lastFlush > 2 { try flush() }
