@@ -55,20 +55,17 @@ public final class PortfolioStore: Sendable {
 
     /// Runs `body` in a write transaction, mapping database errors to `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try queue.write(body)
-        } catch let error as DatabaseError {
-            throw Self.describe(error, path: path)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(file: path, problem: "store error: \(error)")
-        }
+        try mapped { try queue.write(body) }
     }
 
+    /// Runs `body` in a read transaction, mapping database errors to `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try mapped { try queue.read(body) }
+    }
+
+    private func mapped<T>(_ access: () throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.read(body)
+            return try access()
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as StoreError {

@@ -1,4 +1,5 @@
 import CLibXML2
+import ContractIngest
 
 /// The visible text of one w:p as the reader sees it (tracked changes
 /// accepted: insertions in, deletions out; field codes, hidden runs and text
@@ -34,7 +35,7 @@ struct ParagraphText {
 
     /// The raw offsets of the first occurrence of `text` (whitespace-collapsed words).
     func find(_ text: String) -> Range<Int>? {
-        let wanted = Array(Self.collapsed(text).unicodeScalars)
+        let wanted = Array(Whitespace.collapse(text).unicodeScalars)
         guard !wanted.isEmpty, wanted.count <= collapsed.count else { return nil }
         var i = 0
         while i + wanted.count <= collapsed.count {
@@ -147,25 +148,6 @@ struct ParagraphText {
     }
 
     // MARK: whitespace
-
-    /// Whitespace collapsed and trimmed, control characters dropped: the reader's rule.
-    static func collapsed(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            if u.properties.isWhitespace || u == "\u{200B}" {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) { continue }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(u)
-        }
-        return String(out)
-    }
 
     private mutating func collapse() {
         var pendingSpace: Int?
