@@ -59,7 +59,7 @@ bench: release
 fuzz:
 	Scripts/fuzz.sh
 
-## Regenerate the fuzzers' seed corpus in Fuzz/corpus/.
+## Regenerate the fuzzers' seed corpus in Tests/Fuzz/corpus/.
 fuzz-corpus:
 	python3 Scripts/make-fuzz-corpus.py
 

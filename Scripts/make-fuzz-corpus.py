@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the fuzzers' seed corpus to Fuzz/corpus/<target>/ from samples/ and
+"""Writes the fuzzers' seed corpus to Tests/Fuzz/corpus/<target>/ from samples/ and
 small documents made here. Deterministic: the same files every run.
 
     python3 Scripts/make-fuzz-corpus.py
@@ -15,7 +15,7 @@ import os
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Fuzz", "corpus")
+OUT = os.path.join(ROOT, "Tests", "Fuzz", "corpus")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = R + "/"

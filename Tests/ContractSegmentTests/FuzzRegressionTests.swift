@@ -5,16 +5,20 @@ import Foundation
 import Testing
 
 /// Every input the fuzzers (`make fuzz`, docs/security.md) found to crash or
-/// hang is kept in Fuzz/regressions/ as an ordinary file named as it is read
+/// hang is kept in Tests/Fuzz/regressions/ as an ordinary file named as it is read
 /// (.docx, .txt, .md), and read again here: each must be read and segmented,
 /// or refused with a ReadError, never crash.
 @Suite struct FuzzRegressionTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions")
+        .deletingLastPathComponent().appendingPathComponent("Tests/Fuzz/regressions")
 
     static var files: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    }
+
+    @Test func reproducersAreFound() {
+        #expect(Self.files.count >= 2, "no reproducers in \(Self.directory.path)")
     }
 
     @Test(arguments: files)

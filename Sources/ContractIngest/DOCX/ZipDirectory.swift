@@ -13,7 +13,7 @@ import Foundation
 ///
 /// ZIPFoundation's reader trapped on a directory that points past the end of
 /// the data, and looped for ever on a deflate stream cut short (both found by
-/// fuzzing: Fuzz/regressions/); here every offset and size is checked first,
+/// fuzzing: Tests/Fuzz/regressions/); here every offset and size is checked first,
 /// and inflating stops when the entry's own bytes run out.
 package struct ZipDirectory {
     package struct Entry {

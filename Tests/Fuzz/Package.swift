@@ -4,8 +4,8 @@
 import Foundation
 import PackageDescription
 
-// The main package is the parent folder; its identity is that folder's name.
-let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent()
+// The main package is two folders up (Tests/Fuzz); its identity is that folder's name.
+let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().deletingLastPathComponent()
 let main = root.lastPathComponent
 
 func target(_ name: String, _ products: [String]) -> Target {
