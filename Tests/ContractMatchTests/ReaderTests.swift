@@ -55,6 +55,16 @@ import Testing
         #expect(p.first?.actor == .vendor)
     }
 
+    @Test func thePassiveAgentActs() {
+        // the party after "by" acts, whoever the subject names
+        #expect(reader.predicates(in: "Customer shall be notified by Vendor within 72 hours.").first?.actor == .vendor)
+        #expect(reader.predicates(in: "Upon Customer's request, PHI shall be made available by Vendor to Customer.").first?.actor == .vendor)
+        #expect(reader.predicates(in: "If Vendor breaches, this Agreement may be terminated by Customer.").first?.actor == .customer)
+        // a possessive after "by" names a thing, not an actor; "by law" names no party
+        #expect(reader.predicates(in: "Vendor shall be bound by Customer's policies.").first?.actor == .vendor)
+        #expect(reader.predicates(in: "Vendor shall be permitted by law to disclose PHI.").first?.actor == .vendor)
+    }
+
     @Test func partiesAndDirection() {
         #expect(reader.predicates(in: "Customer may audit Vendor's records.").first?.actor == .customer)
         #expect(reader.predicates(in: "Vendor may audit Customer's use of the Services.").first?.actor == .vendor)

@@ -76,6 +76,20 @@ public struct PartyLexicon: Sendable {
         return v < c ? .vendor : .customer
     }
 
+    /// The party a text begins with ("Vendor to Customer", "the Business Associate"),
+    /// unless it is a possessive ("Customer's policies" names policies, not an actor).
+    public func leadingActor(in text: String) -> Predicate.Actor {
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        for (regex, actor) in [(vendorRegex, Predicate.Actor.vendor), (customerRegex, .customer)] {
+            guard let m = regex.firstMatch(in: text, range: range), m.range.location <= 4 else { continue }
+            let rest = ns.substring(from: m.range.location + m.range.length)
+            if rest.hasPrefix("'") || rest.hasPrefix("\u{2019}") { continue }
+            return actor
+        }
+        return .unknown
+    }
+
     /// The vendor's names as a regex alternation (for concept patterns).
     public var vendorPattern: String { Self.alternation(vendorNames) }
     /// The customer's names as a regex alternation.

@@ -138,6 +138,15 @@ public struct StatementReader: Sendable {
                     actor = lastActor  // coordinated verbs share the subject
                 }
             }
+            // passive voice with a party as its agent: the agent acts, whoever the subject names
+            // ("Customer shall be notified by Vendor", "PHI shall be made available by Vendor to Customer")
+            let isPassive = action.hasPrefix(" be ") || action.hasPrefix(" not be ")
+            if isPassive, !(modality == .permission && (modal.lowercased().contains("grant") || modal.lowercased().contains("authoriz"))),
+                let by = Self.agentBy.firstRange(in: action), action.distance(from: action.startIndex, to: by.lowerBound) < 120,
+                case let agent = parties.leadingActor(in: String(action[by.upperBound...].prefix(60))), agent != .unknown
+            {
+                actor = agent
+            }
             // "No PHI shall be used", "None of ... may"
             var finalModality = modality
             if modality != .prohibition,
