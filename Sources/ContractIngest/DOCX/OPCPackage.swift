@@ -152,7 +152,7 @@ package final class OPCPackage {
     }
 
     /// Resolves a relationship target against the source part's folder.
-    static func resolve(_ target: String, from dir: String) -> String {
+    package static func resolve(_ target: String, from dir: String) -> String {
         let raw = target.removingPercentEncoding ?? target
         var segments: [Substring] = raw.hasPrefix("/") ? [] : dir.split(separator: "/")
         for seg in raw.split(separator: "/") {

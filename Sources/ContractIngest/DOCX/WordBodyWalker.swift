@@ -20,9 +20,7 @@ package struct WordBodyWalker {
     private var numbering: WordNumbering
     private var tableCount = 0
     private var seenNotes: Set<String> = []
-    /// Open fields: `true` once past fldChar separate (showing the result).
-    private var fields: [Bool] = []
-    private var fieldCodeDepth = 0
+    private var fields = WordFields()
     private var cells: [CellBuffer] = []
     private var pending: Pending?
 
@@ -263,7 +261,7 @@ package struct WordBodyWalker {
 
     // MARK: inline
 
-    private var showing: Bool { fieldCodeDepth == 0 }
+    private var showing: Bool { fields.showing }
 
     private mutating func inline(_ e: XElement, _ out: inout ParagraphText) {
         for case .element(let c) in e.children {
@@ -333,19 +331,7 @@ package struct WordBodyWalker {
                     if let u = UnicodeScalar(code), !(0xE000...0xF8FF).contains(code) { out.text.unicodeScalars.append(u) }
                 }
             case "fldChar":
-                switch c.attr("fldCharType") {
-                case "begin":
-                    fields.append(false)
-                    fieldCodeDepth += 1
-                case "separate":
-                    if let last = fields.last, !last {
-                        fields[fields.count - 1] = true
-                        fieldCodeDepth -= 1
-                    }
-                case "end":
-                    if let last = fields.popLast(), !last { fieldCodeDepth -= 1 }
-                default: break
-                }
+                fields.mark(c.attr("fldCharType"))
             case "footnoteReference", "endnoteReference":
                 if let id = c.attr("id") {
                     let kind: Block.Kind = c.name == "footnoteReference" ? .footnote : .endnote

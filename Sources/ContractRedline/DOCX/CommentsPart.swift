@@ -1,4 +1,5 @@
 import CLibXML2
+import ContractIngest
 import Foundation
 
 /// The comments part (word/comments.xml) and what points to it: the main
@@ -37,7 +38,7 @@ struct CommentsPart {
             if plain(r, "Type")?.hasSuffix("/comments") == true, plain(r, "TargetMode")?.lowercased() != "external",
                 let target = plain(r, "Target")
             {
-                commentsName = resolve(target, from: dir)
+                commentsName = OPCPackage.resolve(target, from: dir)
             }
         }
         if commentsName == nil {
@@ -117,20 +118,5 @@ struct CommentsPart {
 
     static func setPlain(_ node: xmlNodePtr, _ key: String, _ value: String) {
         _ = XMLPart.withXML(value) { xmlSetProp(node, XMLPart.x(key), $0) }
-    }
-
-    /// A relationship target resolved against the source part's folder.
-    static func resolve(_ target: String, from dir: String) -> String {
-        let raw = target.removingPercentEncoding ?? target
-        var segments: [Substring] = raw.hasPrefix("/") ? [] : dir.split(separator: "/")
-        for seg in raw.split(separator: "/") {
-            if seg == "." { continue }
-            if seg == ".." {
-                if !segments.isEmpty { segments.removeLast() }
-                continue
-            }
-            segments.append(seg)
-        }
-        return segments.joined(separator: "/")
     }
 }

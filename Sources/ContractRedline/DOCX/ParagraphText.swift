@@ -25,8 +25,7 @@ struct ParagraphText {
     private(set) var collapsed: [Unicode.Scalar] = []
     private(set) var collapsedToRaw: [Int] = []
 
-    private var fields: [Bool] = []
-    private var fieldCodeDepth = 0
+    private var fields = WordFields()
 
     init(_ paragraph: xmlNodePtr, part: XMLPart) {
         inline(paragraph, part)
@@ -70,7 +69,7 @@ struct ParagraphText {
 
     // MARK: reading
 
-    private var showing: Bool { fieldCodeDepth == 0 }
+    private var showing: Bool { fields.showing }
 
     private mutating func add(_ node: xmlNodePtr, run: xmlNodePtr, _ s: String, isText: Bool) {
         let scalars = Array(s.unicodeScalars)
@@ -128,19 +127,7 @@ struct ParagraphText {
                     add(c, run: r, String(Character(u)), isText: false)
                 }
             case "fldChar":
-                switch part.attribute(c, "fldCharType") {
-                case "begin":
-                    fields.append(false)
-                    fieldCodeDepth += 1
-                case "separate":
-                    if let last = fields.last, !last {
-                        fields[fields.count - 1] = true
-                        fieldCodeDepth -= 1
-                    }
-                case "end":
-                    if let last = fields.popLast(), !last { fieldCodeDepth -= 1 }
-                default: break
-                }
+                fields.mark(part.attribute(c, "fldCharType"))
             default:
                 break
             }
