@@ -21,10 +21,7 @@ struct ReviewSession {
         self.library = library
         self.policy = policy
         reviewer = Reviewer(library: library, policy: policy)
-        provenance = Provenance(
-            tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
-            policyHash: DocumentReader.sha256(Data(policyText.utf8)),
-            policySources: policy.sources.map { ($0 as NSString).lastPathComponent })
+        provenance = Provenance(library: library, policy: policy, policyText: policyText)
         playbook = Playbook(library: library)
         loader = DocumentLoader(options: reading.readOptions)
     }
@@ -39,6 +36,16 @@ struct ReviewSession {
             return Review(
                 document: document.metadata, vendor: VendorName.of(segmented), findings: findings, provenance: provenance)
         }
+    }
+}
+
+extension Provenance {
+    /// This tool's version with the library and policy a run uses.
+    init(library: ClauseLibrary, policy: Policy, policyText: String) {
+        self.init(
+            tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
+            policyHash: DocumentReader.sha256(Data(policyText.utf8)),
+            policySources: policy.sources.map { ($0 as NSString).lastPathComponent })
     }
 }
 

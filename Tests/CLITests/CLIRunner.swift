@@ -16,14 +16,8 @@ func sharedFile(_ relative: String) -> String? {
 }
 
 func runCLI(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
-    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = binDir.appendingPathComponent("baa-review")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        // xctest bundles live one level deeper on some layouts
-        binary = binDir.deletingLastPathComponent().appendingPathComponent("baa-review")
-    }
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = cliBinary()
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = cwd }
     // the audit log of `check` goes to a test folder, never to the real ~/.local/state
@@ -58,13 +52,8 @@ func temporaryDirectory() throws -> URL {
 
 /// Starts the binary without waiting; its standard error goes to CWD/batch.stderr.
 func startCLI(_ arguments: [String], cwd: URL) throws -> Process {
-    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = binDir.appendingPathComponent("baa-review")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        binary = binDir.deletingLastPathComponent().appendingPathComponent("baa-review")
-    }
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = cliBinary()
     process.arguments = arguments
     process.currentDirectoryURL = cwd
     process.standardOutput = FileHandle.nullDevice

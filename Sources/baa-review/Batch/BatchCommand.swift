@@ -73,10 +73,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let clockStart = WorkerPool.now()
         let (library, policy, policyText) = try libraryOptions.load()
-        let provenance = Provenance(
-            tool: "baa-review", toolVersion: BAAReview.version, libraryVersion: library.version, libraryHash: library.hash,
-            policyHash: DocumentReader.sha256(Data(policyText.utf8)),
-            policySources: policy.sources.map { ($0 as NSString).lastPathComponent })
+        let provenance = Provenance(library: library, policy: policy, policyText: policyText)
         let key = ReviewKey(
             toolVersion: BAAReview.version, libraryHash: library.hash, policyHash: provenance.policyHash,
             optionsHash: optionsHash())
