@@ -4,7 +4,6 @@ import ContractMatch
 import ContractModel
 import ContractPortfolio
 import ContractReport
-import ContractSegment
 import Foundation
 
 /// `baa-review diff OLD NEW`: what changed between two versions of a contract.
@@ -33,11 +32,9 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let (library, policy, _) = try libraryOptions.load()
-        let reviewer = Reviewer(library: library, policy: policy)
         var options = reading.readOptions
         options.pdfThreads = 1
-        let loader = DocumentLoader(options: options)
+        let session = try ReviewSession(library: libraryOptions, readOptions: options)
         func side(_ path: String) throws -> ContractDiff.Side {
             if (path as NSString).pathExtension.lowercased() == "json", let data = FileManager.default.contents(atPath: path) {
                 guard let side = ReportSnapshot.side(fromReportJSON: data) else {
@@ -45,17 +42,15 @@ struct DiffCommand: ParsableCommand {
                 }
                 return side
             }
-            switch loader.load(path) {
+            switch session.review(path) {
             case .failure(let error):
                 throw CLIError(error.description)
-            case .success(let document):
-                let segmented = Segmenter().segment(document)
+            case .success(let review):
                 return ContractDiff.Side(
-                    path: document.metadata.path, sha256: document.metadata.sha256, vendor: VendorName.of(segmented),
-                    findings: reviewer.review(segmented))
+                    path: review.document.path, sha256: review.document.sha256, vendor: review.vendor, findings: review.findings)
             }
         }
-        let diff = ContractDiff.compare(old: try side(old), new: try side(new), units: Self.units(library))
+        let diff = ContractDiff.compare(old: try side(old), new: try side(new), units: Self.units(session.library))
         switch format {
         case .md: Terminal.out(DiffReport.markdown(diff))
         case .json: Terminal.out(try DiffReport.json(diff))

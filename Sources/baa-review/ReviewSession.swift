@@ -17,13 +17,18 @@ struct ReviewSession {
     let loader: DocumentLoader
 
     init(library libraryOptions: LibraryOptions, reading: ReadingOptions) throws {
+        try self.init(library: libraryOptions, readOptions: reading.readOptions)
+    }
+
+    /// With reading options a command adjusted (the batch's workers read one page at a time).
+    init(library libraryOptions: LibraryOptions, readOptions: ReadOptions) throws {
         let (library, policy, policyText) = try libraryOptions.load()
         self.library = library
         self.policy = policy
         reviewer = Reviewer(library: library, policy: policy)
         provenance = Provenance(library: library, policy: policy, policyText: policyText)
         playbook = Playbook(library: library)
-        loader = DocumentLoader(options: reading.readOptions)
+        loader = DocumentLoader(options: readOptions)
     }
 
     /// Reads and reviews one contract, or says why it could not be read.

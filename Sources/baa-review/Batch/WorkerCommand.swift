@@ -1,9 +1,8 @@
 import ArgumentParser
 import ContractIngest
-import ContractMatch
 import ContractModel
+import ContractReport
 import ContractPortfolio
-import ContractSegment
 import Foundation
 
 #if canImport(Glibc)
@@ -42,14 +41,12 @@ struct WorkerCommand: ParsableCommand {
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
             setrlimit(Int32(RLIMIT_DATA.rawValue), &limit)
         }
-        let (library, policy, _) = try libraryOptions.load()
-        let reviewer = Reviewer(library: library, policy: policy)
         var options = reading.readOptions
         options.pdfThreads = 1  // the batch runs one document per core already
         if options.password == nil, let password = ProcessInfo.processInfo.environment[Self.passwordVariable] {
             options.password = password
         }
-        let loader = DocumentLoader(options: options)
+        let session = try ReviewSession(library: libraryOptions, readOptions: options)
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
         while let line = readLine(strippingNewline: true) {
@@ -58,16 +55,13 @@ struct WorkerCommand: ParsableCommand {
             if debugHog > 0 { Self.hog(megabytes: debugHog) }
             var stuckThread = false
             let reply: WorkerReply
-            switch loader.load(request.path) {
+            // reading, structure and review share the time limit
+            switch session.review(request.path) {
             case .failure(let error):
                 reply = WorkerReply(id: request.id, failure: BatchFailure(error))
                 if case .timeLimit = error.reason { stuckThread = true }
-            case .success(let document):
-                let segmented = Segmenter().segment(document)
-                let findings = reviewer.review(segmented)
-                reply = WorkerReply(
-                    id: request.id,
-                    review: .init(document: document.metadata, vendor: VendorName.of(segmented), findings: findings))
+            case .success(let review):
+                reply = WorkerReply(id: request.id, review: .init(document: review.document, vendor: review.vendor, findings: review.findings))
             }
             Self.writeAll(Frame.encode(try encoder.encode(reply)))
             // a reader stopped by the watchdog still runs on its thread: start afresh
