@@ -1,3 +1,4 @@
+import ContractModel
 import Crypto
 import Foundation
 
@@ -41,7 +42,7 @@ public enum AuditLine {
 
     /// Lower-case hex SHA-256.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).lowercaseHex
     }
 
     public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }

@@ -1,3 +1,4 @@
+import ContractModel
 import Crypto
 import Foundation
 
@@ -25,5 +26,5 @@ enum FileHash {
 struct StreamingHash {
     private var hasher = SHA256()
     mutating func update(_ data: Data) { hasher.update(data: data) }
-    func finish() -> String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    func finish() -> String { hasher.finalize().lowercaseHex }
 }

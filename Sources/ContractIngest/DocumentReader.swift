@@ -49,6 +49,6 @@ public struct DocumentReader: Sendable {
 
     /// Lower-case hex SHA-256 of `data`.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).lowercaseHex
     }
 }

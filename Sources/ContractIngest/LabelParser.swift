@@ -15,7 +15,8 @@ package enum LabelParser {
         package var rest: String
     }
 
-    private static let keywords = [
+    /// The words accepted before a number ("Section 4.2"). No keyword is a prefix of another.
+    package static let keywords: Set<String> = [
         "ARTICLE", "Article", "SECTION", "Section", "SCHEDULE", "Schedule", "EXHIBIT", "Exhibit",
         "APPENDIX", "Appendix", "ANNEX", "Annex", "ATTACHMENT", "Attachment", "ADDENDUM", "Addendum",
         "PART", "Part", "CLAUSE", "Clause",
@@ -31,7 +32,7 @@ package enum LabelParser {
     /// line: when the line before ends mid-sentence, such a label is a reference, not a new clause.
     package static func continuesSentence(_ previous: Substring?, label: String) -> Bool {
         guard let previous, let last = previous.last else { return false }
-        let lastWord = previous.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let lastWord = Self.lastWord(previous).lowercased()
         if ["c.f.r.", "u.s.c.", "cfr", "usc", "no.", "sec.", "§"].contains(lastWord) { return true }
         guard last.isLetter || last.isNumber || last == "," || last == "-" else { return false }
         if label.hasPrefix("\u{00A7}") { return true }
@@ -47,29 +48,47 @@ package enum LabelParser {
         return ["section", "sections", "article", "clause", "and", "or", "of", "to", "in", "under", "see"].contains(lastWord)
     }
 
+    /// The last space-separated word of `text` ("" when there is none).
+    static func lastWord(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
+        let head = text[..<end]
+        guard let space = head.lastIndex(of: " ") else { return head }
+        return head[head.index(after: space)...]
+    }
+
+    /// The keyword `s` starts with, when one is followed by a space: the leading run of ASCII
+    /// letters looked up whole (every keyword is ASCII letters, and none is a prefix of another).
+    private static func leadingKeyword(_ s: Substring) -> String? {
+        let utf8 = s.utf8
+        var end = utf8.startIndex
+        while end < utf8.endIndex, (utf8[end] | 0x20) >= 0x61, (utf8[end] | 0x20) <= 0x7A { end = utf8.index(after: end) }
+        guard end != utf8.startIndex, end < utf8.endIndex, utf8[end] == 0x20 || utf8[end] == 0xC2 else { return nil }
+        let word = String(s[utf8.startIndex..<end])
+        return keywords.contains(word) ? word : nil
+    }
+
     // "Section 4.02", "ARTICLE IV", "Exhibit A", "Schedule 2" (+ optional "." or ":")
     private static func keyworded(_ s: Substring) -> Match? {
-        for keyword in keywords where s.hasPrefix(keyword) {
-            var rest = s.dropFirst(keyword.count)
-            guard rest.first == " " || rest.first == "\u{00A0}" else { continue }
-            rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
-            let token = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." || $0 == "(" || $0 == ")" })
-            var number = token
-            while number.last == "." { number = number.dropLast() }
-            guard !number.isEmpty, isNumberToken(number) else { continue }
-            var label = keyword + " " + number
-            var after = rest.dropFirst(number.count)
-            if let c = after.first, c == "." || c == ":" {
-                // keep the punctuation with the label when it ends it ("Section 4.02." / "ARTICLE IV:")
-                label.append(c)
-                after = after.dropFirst()
-            }
-            guard after.isEmpty || after.first == " " || after.first == "\t" || after.first == "\u{00A0}"
-                || after.first == "-" || after.first == "\u{2013}" || after.first == "\u{2014}"
-            else { continue }
-            return Match(label: label, rest: trimmed(after))
+        guard let keyword = leadingKeyword(s) else { return nil }
+        var rest = s.dropFirst(keyword.count)
+        guard rest.first == " " || rest.first == "\u{00A0}" else { return nil }
+        rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
+        let token = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." || $0 == "(" || $0 == ")" })
+        var number = token
+        while number.last == "." { number = number.dropLast() }
+        guard !number.isEmpty, isNumberToken(number) else { return nil }
+        var label = keyword + " " + number
+        var after = rest.dropFirst(number.count)
+        if let c = after.first, c == "." || c == ":" {
+            // keep the punctuation with the label when it ends it ("Section 4.02." / "ARTICLE IV:")
+            label.append(c)
+            after = after.dropFirst()
         }
-        return nil
+        guard after.isEmpty || after.first == " " || after.first == "\t" || after.first == "\u{00A0}"
+            || after.first == "-" || after.first == "\u{2013}" || after.first == "\u{2014}"
+        else { return nil }
+        return Match(label: label, rest: trimmed(after))
     }
 
     // "§ 4.2", "§4"

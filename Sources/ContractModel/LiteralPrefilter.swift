@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cheap test that rules a text out before a regular expression runs on it.
 ///
 /// From a pattern it reads the literal texts every match must begin with
@@ -8,8 +10,10 @@
 /// every text goes to the regex. The test never changes a result, only how
 /// fast it comes.
 public struct LiteralPrefilter: Sendable {
-    /// Lower-case ASCII prefixes, none of which has another as its own prefix.
+    /// Lower-case ASCII prefixes, none of which has another as its own prefix, in byte order.
     let anchors: [[UInt8]]
+    /// For each first byte, the anchors that start with it (a range of `anchors`).
+    private let byFirstByte: [Range<Int>]
     /// The anchors' first bytes, as a bit set over ASCII.
     private let firstBytes: (UInt64, UInt64)
     /// Whether every match begins a word (the pattern is wrapped in `(?<![\w-])`):
@@ -23,11 +27,28 @@ public struct LiteralPrefilter: Sendable {
         let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...], limits: .prefixes)
         guard !prefixes.isEmpty, !prefixes.contains([]) else { return nil }
         // a text holding "notif" holds every longer anchor's start too: keep the shortest
-        let sorted = prefixes.sorted { $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
+        let sorted = prefixes.map(\.bytes).sorted {
+            $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1))
+        }
         var kept: [[UInt8]] = []
         for anchor in sorted where !kept.contains(where: { anchor.starts(with: $0) }) { kept.append(anchor) }
-        anchors = kept
+        anchors = kept.sorted { $0.lexicographicallyPrecedes($1) }
         firstBytes = kept.reduce((0, 0)) { Self.adding($1[0], to: $0) }
+        byFirstByte = Self.rangesByFirstByte(anchors)
+    }
+
+    /// For sorted, non-empty `strings`: the range of those starting with each byte.
+    static func rangesByFirstByte(_ strings: [[UInt8]]) -> [Range<Int>] {
+        var ranges = [Range<Int>](repeating: 0..<0, count: 256)
+        var i = 0
+        while i < strings.count {
+            let first = strings[i][0]
+            var j = i + 1
+            while j < strings.count, strings[j][0] == first { j += 1 }
+            ranges[Int(first)] = i..<j
+            i = j
+        }
+        return ranges
     }
 
     /// Whether `text` may match: false only when it holds none of the anchors.
@@ -40,9 +61,13 @@ public struct LiteralPrefilter: Sendable {
     public func mayMatch(_ text: FoldedText) -> Bool {
         if wordStart {
             guard firstBytes.0 & text.wordFirstBytes.0 != 0 || firstBytes.1 & text.wordFirstBytes.1 != 0 else { return false }
-            return anchors.contains { anchor in text.wordStarts.contains { text.has(anchor, at: $0) } }
+            return text.wordStarts.contains { start in
+                anchors[byFirstByte[Int(text.bytes[start])]].contains { text.has($0, at: start) }
+            }
         }
-        return anchors.contains { anchor in text.bytes.indices.contains { text.has(anchor, at: $0) } }
+        return text.bytes.indices.contains { start in
+            anchors[byFirstByte[Int(text.bytes[start])]].contains { text.has($0, at: start) }
+        }
     }
 
     static func adding(_ byte: UInt8, to set: (UInt64, UInt64)) -> (UInt64, UInt64) {
@@ -61,7 +86,7 @@ public struct LiteralPrefilter: Sendable {
         var exact: Bool
         static let prefixes = Limits(longEnough: 12, tooMany: 64, exact: false)
         /// For reading a pattern's whole matches: no length limit.
-        static let whole = Limits(longEnough: .max, tooMany: 512, exact: true)
+        static let whole = Limits(longEnough: .max, tooMany: 48, exact: true)
     }
 
     private static let backslash = UInt8(ascii: "\\"), open = UInt8(ascii: "("), closing = UInt8(ascii: ")")
@@ -72,8 +97,22 @@ public struct LiteralPrefilter: Sendable {
 
     /// The literal texts every match of `pattern` begins with, and whether they are
     /// the whole of each match (so that what follows a group can extend them).
-    static func literals(of pattern: ArraySlice<UInt8>, limits: Limits) -> (Set<[UInt8]>, complete: Bool) {
-        var result = Set<[UInt8]>()
+    static func literals(of pattern: ArraySlice<UInt8>, limits: Limits) -> (Set<LiteralBytes>, complete: Bool) {
+        // contracts expand the same concept patterns around their own party names: the
+        // unchanged parts are read once per process
+        let key = LiteralCache.Key(
+            pattern: String(decoding: pattern, as: UTF8.self), longEnough: limits.longEnough, tooMany: limits.tooMany,
+            exact: limits.exact)
+        if let known = literalCache.value(key) { return known }
+        let read = readLiterals(of: pattern, limits: limits)
+        literalCache.store(read, for: key)
+        return read
+    }
+
+    private static let literalCache = LiteralCache()
+
+    private static func readLiterals(of pattern: ArraySlice<UInt8>, limits: Limits) -> (Set<LiteralBytes>, complete: Bool) {
+        var result = Set<LiteralBytes>()
         var complete = true
         for branch in split(pattern) {
             let (found, whole) = sequence(branch, limits: limits)
@@ -85,21 +124,27 @@ public struct LiteralPrefilter: Sendable {
 
     /// Reads one alternative from the left, extending every prefix while the
     /// pattern stays literal; stops at the first construct it cannot enumerate.
-    private static func sequence(_ branch: ArraySlice<UInt8>, limits: Limits) -> (Set<[UInt8]>, complete: Bool) {
-        var prefixes: Set<[UInt8]> = [[]]
-        func extend(_ options: Set<[UInt8]>, optional: Bool) {
-            var next = Set<[UInt8]>()
+    private static func sequence(_ branch: ArraySlice<UInt8>, limits: Limits) -> (Set<LiteralBytes>, complete: Bool) {
+        var prefixes: Set<LiteralBytes> = [[]]
+        /// Appends each option to each prefix; false (leaving the prefixes as they were)
+        /// when, past the first piece, the product would hold more than `tooMany` strings.
+        func extend(_ options: Set<LiteralBytes>, optional: Bool) -> Bool {
+            guard prefixes.count <= 1 || prefixes.count * (options.count + (optional ? 1 : 0)) <= limits.tooMany else {
+                return false
+            }
+            var next = Set<LiteralBytes>(minimumCapacity: prefixes.count * (options.count + (optional ? 1 : 0)))
             for p in prefixes {
                 if optional { next.insert(p) }
                 for o in options { next.insert(p + o) }
             }
             prefixes = next
+            return true
         }
         var i = branch.startIndex
         while i < branch.endIndex {
             if prefixes.count > limits.tooMany || prefixes.allSatisfy({ $0.count >= limits.longEnough }) { return (prefixes, false) }
             let c = branch[i]
-            let options: Set<[UInt8]>
+            let options: Set<LiteralBytes>
             let end: Int  // the last byte of this piece
             var whole = true
             if c == open {
@@ -140,7 +185,7 @@ public struct LiteralPrefilter: Sendable {
             } else if c >= 0x80 {
                 // a character without case ("§", curly quotes) is its own literal; others may fold
                 guard let width = uncased(branch[i...]) else { return (prefixes, false) }
-                options = [Array(branch[i..<(i + width)])]
+                options = [LiteralBytes(Array(branch[i..<(i + width)]))]
                 end = i + width - 1
             } else {
                 guard !metacharacters.contains(c) else { return (prefixes, false) }
@@ -150,15 +195,15 @@ public struct LiteralPrefilter: Sendable {
             let quantifier = end + 1 < branch.endIndex ? branch[end + 1] : nil
             switch quantifier {
             case question?:
-                extend(options, optional: true)
+                guard extend(options, optional: true) else { return (prefixes, false) }
                 i = end + 2
             case star?, brace?:
                 return (prefixes, false)
             case plus?:
-                extend(options, optional: false)
+                _ = extend(options, optional: false)
                 return (prefixes, false)
             default:
-                extend(options, optional: false)
+                guard extend(options, optional: false) else { return (prefixes, false) }
                 i = end + 1
             }
             if !whole { return (prefixes, false) }
@@ -232,6 +277,56 @@ public struct LiteralPrefilter: Sendable {
                 if !visit(i, c, depth) { return }
             }
             i += 1
+        }
+    }
+}
+
+/// A literal's bytes, hashed in one call (an array of bytes hashes byte by byte,
+/// which dominated reading a pattern's literals).
+struct LiteralBytes: Hashable, ExpressibleByArrayLiteral {
+    var bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(arrayLiteral elements: UInt8...) { bytes = elements }
+
+    var count: Int { bytes.count }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func + (a: LiteralBytes, b: LiteralBytes) -> LiteralBytes { LiteralBytes(a.bytes + b.bytes) }
+}
+
+/// What `LiteralPrefilter.literals(of:limits:)` read from each (sub)pattern, shared
+/// by threads; emptied when it holds about 4 MB, so that the party names of many
+/// contracts cannot grow it without end.
+private final class LiteralCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var pattern: String
+        var longEnough: Int
+        var tooMany: Int
+        var exact: Bool
+    }
+    private let lock = NSLock()
+    private var entries: [Key: (Set<LiteralBytes>, complete: Bool)] = [:]
+    private var bytes = 0
+    private let budget = 4 << 20
+
+    func value(_ key: Key) -> (Set<LiteralBytes>, complete: Bool)? {
+        lock.withLock { entries[key] }
+    }
+
+    func store(_ value: (Set<LiteralBytes>, complete: Bool), for key: Key) {
+        // roughly what an entry takes: its key, and each literal's bytes and array header
+        let size = key.pattern.utf8.count + 64 + value.0.reduce(0) { $0 + $1.count + 48 }
+        lock.withLock {
+            if bytes + size > budget {
+                entries.removeAll()
+                bytes = 0
+            }
+            entries[key] = value
+            bytes += size
         }
     }
 }

@@ -3,8 +3,10 @@
 /// regex: the same answer as the case-insensitive
 /// `(?<![\w-])(?:PATTERN)(?:s|es|ed|d|ing)?(?!\w)`, by comparing bytes.
 public struct WordLiterals: Sendable {
-    /// The literal texts, lower-cased.
+    /// The literal texts, lower-cased, in byte order.
     let literals: [[UInt8]]
+    /// For each first byte, the literals that start with it (a range of `literals`).
+    private let byFirstByte: [Range<Int>]
     private static let suffixes: [[UInt8]] = [[], Array("s".utf8), Array("es".utf8), Array("ed".utf8), Array("d".utf8), Array("ing".utf8)]
 
     /// The literals of `pattern`, or nil when it is more than a finite set of them
@@ -12,7 +14,8 @@ public struct WordLiterals: Sendable {
     public init?(pattern: String) {
         let (set, complete) = LiteralPrefilter.literals(of: Array(pattern.utf8)[...], limits: .whole)
         guard complete, !set.contains([]) else { return nil }
-        literals = set.sorted { $0.lexicographicallyPrecedes($1) }
+        literals = set.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+        byFirstByte = LiteralPrefilter.rangesByFirstByte(literals)
     }
 
     /// Whether a word of `text` is one of the literals (plus an inflection); nil when
@@ -21,7 +24,7 @@ public struct WordLiterals: Sendable {
         let bytes = text.bytes
         for start in text.wordStarts {
             guard start == 0 || Self.isBoundary(before: start, in: bytes) else { continue }
-            for literal in literals where text.has(literal, at: start) {
+            for literal in literals[byFirstByte[Int(bytes[start])]] where text.has(literal, at: start) {
                 let end = start + literal.count
                 for suffix in Self.suffixes where text.has(suffix, at: end) {
                     let after = end + suffix.count

@@ -1,3 +1,4 @@
+import ContractModel
 import Crypto
 import Foundation
 
@@ -12,6 +13,6 @@ public struct StreamingSHA256 {
     }
 
     public func finalize() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        hasher.finalize().lowercaseHex
     }
 }

@@ -45,7 +45,7 @@ struct ClauseNumber: Equatable {
 
     /// Reads `label`; `nil` when it is not a clause number.
     static func parse(_ label: String) -> ClauseNumber? {
-        let trimmed = label.trimmingCharacters(in: .whitespaces)
+        let trimmed = label.trimmingWhitespace()
         guard let first = trimmed.first else { return nil }
         if "\u{2022}\u{25CF}\u{25AA}\u{25E6}\u{2013}-\u{F0B7}o".contains(first), trimmed.count == 1 {
             return ClauseNumber(style: .bullet, label: trimmed, components: [], ordinal: 0)

@@ -26,9 +26,9 @@ enum DefinitionReader {
             var sentenceIncludes: [String]?
             for (term, range) in quotedTerms(sentence) {
                 // only the words next to the term decide; bounded so that a huge sentence stays linear
-                let after = sentence[range.upperBound...].prefix(200).trimmingCharacters(in: .whitespaces).lowercased()
+                let after = sentence[range.upperBound...].prefix(200).trimmingWhitespace().lowercased()
                 let near = sentence[..<range.lowerBound].suffix(80).lowercased()
-                let isParenthetical = near.trimmingCharacters(in: .whitespaces).hasSuffix("(")
+                let isParenthetical = near.trimmingWhitespace().hasSuffix("(")
                     || openParenthetical.matches(near)
                 let isDefining = verbs.contains(where: { after.hasPrefix($0) }) || after.hasPrefix("shall generally have")
                     || after.hasPrefix(", as used") || after.hasPrefix("or ") && after.contains("mean")
@@ -41,7 +41,7 @@ enum DefinitionReader {
                         DefinedTerm(term: term, definition: sentence, clause: clause, includes: all.filter { $0 != own }))
                 } else {
                     // the words before a parenthetical name what it defines: the last 1,000 characters are plenty
-                    let definition = String(sentence[..<range.lowerBound].suffix(1_000)).trimmingCharacters(in: .whitespaces)
+                    let definition = String(sentence[..<range.lowerBound].suffix(1_000)).trimmingWhitespace()
                     found.append(
                         DefinedTerm(term: term, definition: definition, clause: clause, includes: includes(in: definition, term: term)))
                 }
@@ -65,8 +65,23 @@ enum DefinitionReader {
     private static let openParenthetical = Pattern(#"\((the |collectively,? (the )?|hereinafter( the)? |each,? a )?\s*$"#)
     private static let healthTermPatterns = healthTerms.map { Pattern("\\b" + $0 + "\\b") }
 
+    /// Whether the UTF-8 of `s` holds `"`, U+201C or U+2018 (most sentences hold no quote at all).
+    private static func mayHoldOpenQuote(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x22 { return true }
+                if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x9C || b[i + 2] == 0x98 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Quoted phrases of one to six words that start with a capital letter.
     private static func quotedTerms(_ s: String) -> [(String, Range<String.Index>)] {
+        guard mayHoldOpenQuote(s) else { return [] }
         var result: [(String, Range<String.Index>)] = []
         var i = s.startIndex
         while i < s.endIndex {
@@ -74,7 +89,7 @@ enum DefinitionReader {
                 let contentStart = s.index(after: i)
                 // a term is at most six words: look for its closing quote nearby only
                 if let close = s[contentStart...].prefix(120).firstIndex(where: { closeQuotes.contains($0) }) {
-                    let term = s[contentStart..<close].trimmingCharacters(in: .whitespaces)
+                    let term = s[contentStart..<close].trimmingWhitespace()
                     let words = term.split(separator: " ")
                     if !term.isEmpty, words.count <= 6, term.first!.isUppercase || term.first!.isNumber,
                         !term.hasSuffix("."), !term.contains(",")

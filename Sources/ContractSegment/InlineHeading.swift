@@ -5,14 +5,7 @@ enum InlineHeading {
     /// A heading is a short title-case phrase (at most eight words) ending in a
     /// period, colon or dash, followed by more text.
     static func split(_ text: String) -> (heading: String, rest: String)? {
-        let separators: [String] = [". ", ": ", " \u{2014} ", " \u{2013} ", " - "]
-        var best: (String.Index, String.Index)?
-        for separator in separators {
-            if let range = text.range(of: separator), best == nil || range.lowerBound < best!.0 {
-                best = (range.lowerBound, range.upperBound)
-            }
-        }
-        guard let (end, restStart) = best else { return nil }
+        guard let (end, restStart) = firstSeparator(in: text) else { return nil }
         let head = text[..<end]
         let rest = text[restStart...]
         let words = head.split(separator: " ")
@@ -36,6 +29,37 @@ enum InlineHeading {
         }
         return (String(head), String(rest))
     }
+
+    private static let separators: [String] = [". ", ": ", " \u{2014} ", " \u{2013} ", " - "]
+
+    /// The first of the separators in `text`: one left-to-right pass over the
+    /// bytes where that finds what Foundation's search finds, else Foundation.
+    private static func firstSeparator(in text: String) -> (String.Index, String.Index)? {
+        guard text.searchesAsBytes else {
+            var best: (String.Index, String.Index)?
+            for separator in separators {
+                if let range = text.range(of: separator), best == nil || range.lowerBound < best!.0 {
+                    best = (range.lowerBound, range.upperBound)
+                }
+            }
+            return best
+        }
+        var contiguous = text
+        let found: (Int, Int)? = contiguous.withUTF8 { bytes in
+            for i in bytes.indices where bytes[i] == 0x2E || bytes[i] == 0x3A || bytes[i] == 0x20 {
+                for separator in separatorBytes where bytes[i...].starts(with: separator) {
+                    return (i, i + separator.count)
+                }
+            }
+            return nil
+        }
+        guard let (start, end) = found else { return nil }
+        let utf8 = text.utf8
+        return (utf8.index(utf8.startIndex, offsetBy: start), utf8.index(utf8.startIndex, offsetBy: end))
+    }
+
+    private static let separatorBytes = separators.map { Array($0.utf8) }
 }
 
+import ContractModel
 import Foundation

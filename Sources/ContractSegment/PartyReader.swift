@@ -33,7 +33,7 @@ enum PartyReader {
         for paragraph in preamble {
             for match in namedParty.matches(in: paragraph) {
                 guard let nameRange = match.groups[0], let aliasRange = match.groups[1] else { continue }
-                var name = String(paragraph[nameRange]).trimmingCharacters(in: .whitespaces)
+                var name = String(paragraph[nameRange]).trimmingWhitespace()
                 // drop a descriptor: ", a Delaware corporation", ", with offices at ..."
                 if let r = descriptor.firstRange(in: name) {
                     name = String(name[..<r.lowerBound])

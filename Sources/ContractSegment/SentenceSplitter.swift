@@ -1,3 +1,5 @@
+import ContractModel
+
 /// Splits clause text into sentences, knowing legal abbreviations ("U.S.C.",
 /// "C.F.R.", "Inc.", "Ltd.", "Sec.", "No.", "e.g.", "i.e.") and citations
 /// ("45 C.F.R. § 164.504(e)"), so evidence can quote exactly the sentence that decided.
@@ -12,7 +14,27 @@ public enum SentenceSplitter {
 
     /// The sentences of `text`, trimmed, in order.
     public static func split(_ text: String) -> [String] {
+        // only ".", "?" and "!" end a sentence: text without them is one
+        if !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x3F || $0 == 0x21 }) {
+            let whole = text.trimmingWhitespace()
+            return whole.isEmpty ? [] : [whole]
+        }
         let chars = Array(text)
+        // where each character starts in the text's UTF-8, to cut sentences out of the text itself
+        var offsets: [Int] = []
+        offsets.reserveCapacity(chars.count + 1)
+        var offset = 0
+        for c in chars {
+            offsets.append(offset)
+            offset += c.utf8.count
+        }
+        offsets.append(offset)
+        func piece(_ from: Int, _ to: Int) -> String {
+            let utf8 = text.utf8
+            let a = utf8.index(utf8.startIndex, offsetBy: offsets[from])
+            let b = utf8.index(a, offsetBy: offsets[to] - offsets[from])
+            return text[a..<b].trimmingWhitespace()
+        }
         var sentences: [String] = []
         var start = 0
         var i = 0
@@ -33,7 +55,7 @@ public enum SentenceSplitter {
                     var k = j
                     while k < chars.count, chars[k] == " " || chars[k] == "\n" { k += 1 }
                     if k < chars.count, startsSentence(chars[k]), !(c == "." && isAbbreviation(chars, dotAt: i)) {
-                        sentences.append(String(chars[start..<j]).trimmingCharacters(in: .whitespaces))
+                        sentences.append(piece(start, j))
                         start = k
                         i = k
                         continue
@@ -43,7 +65,7 @@ public enum SentenceSplitter {
             i += 1
         }
         if start < chars.count {
-            let last = String(chars[start...]).trimmingCharacters(in: .whitespaces)
+            let last = piece(start, chars.count)
             if !last.isEmpty { sentences.append(last) }
         }
         return sentences
@@ -67,4 +89,3 @@ public enum SentenceSplitter {
     }
 }
 
-import Foundation

@@ -12,6 +12,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the hash chain; name every edited, removed, inserted or reordered entry by line.",
             discussion: """
                 Exit 0 when the chain is intact, 1 when it is not. Prints the head hash: keep it elsewhere \
@@ -36,7 +37,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the runs: time, user, command, versions, documents and what was found.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "List the runs: time, user, command, versions, documents and what was found.")
         @Argument(help: "The log (default: the one `check` writes to).") var path: String?
         @Option(help: "Only the last N runs.") var last: Int?
 

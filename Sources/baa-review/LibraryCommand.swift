@@ -11,7 +11,9 @@ struct LibraryCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Test.self, Lint.self, Explain.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the provisions: id, severity, title.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the provisions: id, severity, title.")
         @OptionGroup var options: LibraryOptions
 
         func run() throws {
@@ -26,7 +28,9 @@ struct LibraryCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one provision: requirement, authority, rules and the language to ask for.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show one provision: requirement, authority, rules and the language to ask for.")
         @Argument(help: "The provision id, e.g. ai.training-opt-out.") var id: String
         @OptionGroup var options: LibraryOptions
 
@@ -53,7 +57,9 @@ struct LibraryCommand: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run every provision's examples and report any that do not give their expected status.")
+        static let configuration = CommandConfiguration(
+            commandName: "test",
+            abstract: "Run every provision's examples and report any that do not give their expected status.")
         @OptionGroup var options: LibraryOptions
 
         func run() throws {
@@ -66,7 +72,9 @@ struct LibraryCommand: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate the library files; problems are reported with file, line and column.")
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: "Validate the library files; problems are reported with file, line and column.")
         @OptionGroup var options: LibraryOptions
 
         func run() throws {
@@ -82,7 +90,9 @@ struct LibraryCommand: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show how a sentence is read: its predicates (who must, must not or may do what), concepts, durations and regions.")
+        static let configuration = CommandConfiguration(
+            commandName: "explain",
+            abstract: "Show how a sentence is read: its predicates (who must, must not or may do what), concepts, durations and regions.")
         @Argument(help: "A sentence or clause.") var text: String
         @OptionGroup var options: LibraryOptions
 

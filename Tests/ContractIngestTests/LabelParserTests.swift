@@ -36,4 +36,24 @@ import Testing
     func refusesNonLabels(line: String) {
         #expect(LabelParser.split(line) == nil)
     }
+
+    @Test("a keyword is a whole leading word followed by a space")
+    func keywords() {
+        #expect(LabelParser.split("Section\u{00A0}4.2 Scope")?.label == "Section 4.2")
+        #expect(LabelParser.split("Sections 4 and 5 apply") == nil)
+        #expect(LabelParser.split("SECTIONAL 4") == nil)
+        #expect(LabelParser.split("Part\tII") == nil)
+        #expect(LabelParser.split("Part II: Terms")?.label == "Part II:")
+        #expect(LabelParser.split("Sectionb 4") == nil)
+    }
+
+    @Test("a label continues the sentence after a citing word")
+    func continuesSentence() {
+        #expect(LabelParser.continuesSentence("as required by section", label: "6.3"))
+        #expect(LabelParser.continuesSentence("notice under 45 C.F.R.", label: "164.410"))
+        #expect(!LabelParser.continuesSentence("the parties agree as follows:", label: "6.3"))
+        #expect(!LabelParser.continuesSentence("   ", label: "6.3"))
+        #expect(LabelParser.lastWord("one two  three  ") == "three")
+        #expect(LabelParser.lastWord("single") == "single")
+    }
 }

@@ -1,4 +1,4 @@
-import ContractIngest
+@testable import ContractIngest
 import ContractModel
 import Foundation
 import Testing
@@ -88,6 +88,30 @@ struct PDFReaderTests {
         #expect(d.decide("Intellec -", "tual") == .join)
         #expect(d.decide("the term -", "including the") == .dash)
         #expect(d.decide("see clause 4 -", "17") == .space)
+    }
+
+    @Test("Dehyphenator vocabulary leaves out both halves of a break and reads any script")
+    func dehyphenatorVocabulary() {
+        // "paid" only ever starts the line after a break: it is not learnt as a word
+        #expect(Dehyphenator(lines: ["the fee is pre-", "paid now"]).decide("the fee is pre-", "paid now") == .join)
+        #expect(Dehyphenator(lines: ["paid in full", "the fee is pre-", "paid now"]).decide("the fee is pre-", "paid now") == .keepHyphen)
+        // the last token of a broken line is not learnt either
+        #expect(Dehyphenator(lines: ["the interest-", "x y"]).decide("a non-", "interest payment") == .join)
+        #expect(Dehyphenator(lines: ["the interest paid"]).decide("a non-", "interest payment") == .keepHyphen)
+        // compounds with non-ASCII letters, lower-cased, across tabs and other spaces
+        let d = Dehyphenator(lines: ["die \u{00DC}ber-Wachung\tl\u{00E4}uft\u{2003}weiter"])
+        #expect(d.decide("die \u{00DC}ber-", "wachung ist") == .keepHyphen)
+        #expect(d.decide("sie l\u{00E4}u-", "ft") == .join)
+    }
+
+    @Test("a number glued to its text is spaced apart", arguments: [
+        ("4.2Text", "4.2 Text"), ("  4.2Text", "  4.2 Text"), ("4.2 Text", "4.2 Text"), ("4.Text", "4.Text"),
+        ("42Text", "42Text"), ("4.2text", "4.2text"), ("Text 4.2", "Text 4.2"), ("4.2", "4.2"), ("", ""),
+        ("4.2\u{00C9}tat", "4.2 \u{00C9}tat"), ("4.2\u{0301}Text", "4.2\u{0301}Text"), ("4.2T\u{0301}ext", "4.2 T\u{0301}ext"),
+        (".5Million", ".5 Million"), ("1.2.3Scope", "1.2.3 Scope"),
+    ])
+    func spacedNumbers(text: String, expected: String) {
+        #expect(PDFLayout.spaced(text) == expected)
     }
 
     @Test("running header and page numbers are removed and reported")

@@ -31,65 +31,93 @@ package struct Dehyphenator {
         case dash
     }
 
-    /// Learns the vocabulary from the lines of the document in reading order.
+    /// Learns the vocabulary from the lines of the document in reading order:
+    /// every space-separated token except the two halves of a line-end break
+    /// (the last token of a broken line and the first of the line after it).
+    /// Works on the UTF-8 bytes: this runs over every word of the document.
     package init(lines: [String]) {
         var previousBroken = false
-        for line in lines {
+        var scratch = Scratch()
+        for var line in lines {
             let broken = Self.hyphenBreak(line) != nil
-            let scalars = Array(line.unicodeScalars)
-            // token ranges between spaces
-            var tokens: [Range<Int>] = []
-            var start = -1
-            for (i, u) in scalars.enumerated() {
-                if PDFText.isSpace(u) {
-                    if start >= 0 { tokens.append(start..<i) }
-                    start = -1
-                } else if start < 0 {
-                    start = i
+            line.withUTF8 { bytes in
+                // a token is added once the next one starts, so the last one can be left out
+                var pending: Range<Int>?
+                var pendingIsFirst = false
+                var count = 0
+                var start = -1
+                var i = 0
+                while i < bytes.count {
+                    let (u, length) = PDFText.scalar(in: bytes, at: i)
+                    if PDFText.isSpace(u) {
+                        if start >= 0 {
+                            if let p = pending, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
+                            pending = start..<i
+                            pendingIsFirst = count == 0
+                            count += 1
+                        }
+                        start = -1
+                    } else if start < 0 {
+                        start = i
+                    }
+                    i += length
                 }
-            }
-            if start >= 0 { tokens.append(start..<scalars.count) }
-            for (i, token) in tokens.enumerated() {
-                if previousBroken && i == 0 { continue }
-                if broken && i == tokens.count - 1 { continue }
-                add(scalars[token])
+                if start >= 0 {
+                    if let p = pending, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
+                    pending = start..<bytes.count
+                    pendingIsFirst = count == 0
+                }
+                if let p = pending, !broken, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
             }
             previousBroken = broken
         }
     }
 
-    private mutating func add(_ token: ArraySlice<Unicode.Scalar>) {
-        // both built lower-cased as they go, as UTF-8 (appending scalars one by one is slow)
+    /// Byte buffers reused from one token to the next.
+    private struct Scratch {
         var current: [UInt8] = []
         var whole: [UInt8] = []
+    }
+
+    /// Adds the letter runs of one token (UTF-8 `bytes[range]`) to `words`, and
+    /// its hyphenated compound, if it is one, to `compounds`.
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ scratch: inout Scratch) {
+        // both built lower-cased as they go, as UTF-8
+        scratch.current.removeAll(keepingCapacity: true)
+        scratch.whole.removeAll(keepingCapacity: true)
         var hasHyphen = false
         let hyphen = UInt8(ascii: "-")
-        for u in token {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (u, length) = PDFText.scalar(in: bytes, at: i)
+            i += length
             if PDFText.isLetter(u) {
                 if u.value < 0x80 {
                     let lower = UInt8(u.value | 0x20)
-                    current.append(lower)
-                    whole.append(lower)
+                    scratch.current.append(lower)
+                    scratch.whole.append(lower)
                 } else {
-                    let utf8 = Array(u.properties.lowercaseMapping.utf8)
-                    current += utf8
-                    whole += utf8
+                    let utf8 = u.properties.lowercaseMapping.utf8
+                    scratch.current += utf8
+                    scratch.whole += utf8
                 }
                 continue
             }
-            if !current.isEmpty { words.insert(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-            if u == "-" || u == "\u{2010}", !whole.isEmpty, whole.last != hyphen {
-                whole.append(hyphen)
+            if !scratch.current.isEmpty { words.insert(String(decoding: scratch.current, as: UTF8.self)) }
+            scratch.current.removeAll(keepingCapacity: true)
+            if u == "-" || u == "\u{2010}", !scratch.whole.isEmpty, scratch.whole.last != hyphen {
+                scratch.whole.append(hyphen)
                 hasHyphen = true
-            } else if !whole.isEmpty {
-                if hasHyphen, whole.last != hyphen { compounds.insert(String(decoding: whole, as: UTF8.self)) }
-                whole.removeAll(keepingCapacity: true)
+            } else if !scratch.whole.isEmpty {
+                if hasHyphen, scratch.whole.last != hyphen { compounds.insert(String(decoding: scratch.whole, as: UTF8.self)) }
+                scratch.whole.removeAll(keepingCapacity: true)
                 hasHyphen = false
             }
         }
-        if !current.isEmpty { words.insert(String(decoding: current, as: UTF8.self)) }
-        if hasHyphen, whole.last != hyphen, !whole.isEmpty { compounds.insert(String(decoding: whole, as: UTF8.self)) }
+        if !scratch.current.isEmpty { words.insert(String(decoding: scratch.current, as: UTF8.self)) }
+        if hasHyphen, scratch.whole.last != hyphen, !scratch.whole.isEmpty {
+            compounds.insert(String(decoding: scratch.whole, as: UTF8.self))
+        }
     }
 
     /// The line without its break hyphen and whether a space preceded it, when
@@ -116,19 +144,30 @@ package struct Dehyphenator {
         return (s, spaced)
     }
 
+    /// The longest end of `text` whose characters all satisfy `test`.
+    private static func suffix(of text: Substring, while test: (Character) -> Bool) -> Substring {
+        var start = text.endIndex
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            guard test(text[before]) else { break }
+            start = before
+        }
+        return text[start...]
+    }
+
     /// How `line` (ending in a hyphen) continues into `next`.
     package func decide(_ line: String, _ next: String) -> Join {
         guard let (head, spaced) = Self.hyphenBreak(line) else { return .space }
         let nextTrimmed = next.drop(while: { $0 == " " })
         let tail = nextTrimmed.prefix(while: \.isLetter)
         guard let first = tail.first else { return spaced ? .dash : .keepHyphen }
-        let headWord = head.reversed().prefix(while: \.isLetter).reversed()
-        let headLetters = String(headWord).lowercased()
+        let headWord = Self.suffix(of: head, while: \.isLetter)
+        let headLetters = headWord.lowercased()
         let tailLower = tail.lowercased()
         if line.last == "\u{00AD}" { return .join }  // a soft hyphen is always a break
         // the whole token before the break, for compounds like "conflict-of-"
-        let headToken = head.reversed().prefix(while: { $0 != " " }).reversed()
-        let compound = (String(headToken) + "-" + tail).lowercased().drop(while: { !$0.isLetter })
+        let headToken = Self.suffix(of: head, while: { $0 != " " })
+        let compound = (headToken + "-" + tail).lowercased().drop(while: { !$0.isLetter })
         // compound numbers keep their hyphen: "forty-" + "eight"
         if Self.tens.contains(headLetters), Self.units.contains(tailLower) { return .keepHyphen }
         if words.contains(headLetters + tailLower), first.isLowercase || headWord.last?.isUppercase == true {

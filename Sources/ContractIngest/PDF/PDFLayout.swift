@@ -69,8 +69,10 @@ struct PDFLayout {
 
     // MARK: blocks
 
-    /// The body blocks in reading order, then the footnotes.
-    func blocks() -> [Block] {
+    /// The body blocks in reading order, then the footnotes. With `threads` > 1 the
+    /// dehyphenator learns its vocabulary while the paragraphs are grouped, and the
+    /// paragraphs are made into blocks in parallel halves (the same blocks either way).
+    func blocks(threads: Int = 1) -> [Block] {
         // split footnotes off each page's bottom
         var body: [(line: PDFLine, pageIndex: Int)] = []
         var notes: [[PDFLine]] = []
@@ -95,10 +97,57 @@ struct PDFLayout {
         }
         var layout = self
         layout.measureMargins(body)
+        let vocabulary = body.map(\.line.text) + notes.flatMap { $0.map(\.text) }
+        let parallel = threads > 1 && body.count >= 200
+        let dehyphenator: Dehyphenator
+        let paragraphs: [[PDFLine]]
+        if parallel {
+            let learnt = Shared<Dehyphenator>()
+            let grouped = Shared<[[PDFLine]]>()
+            let (frozen, lines, tops) = (layout, body, footnoteTop)
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                if task == 0 {
+                    learnt.value = Dehyphenator(lines: vocabulary)
+                } else {
+                    grouped.value = frozen.paragraphs(lines, footnoteTop: tops)
+                }
+            }
+            dehyphenator = learnt.value!
+            paragraphs = grouped.value!
+        } else {
+            dehyphenator = Dehyphenator(lines: vocabulary)
+            paragraphs = layout.paragraphs(body, footnoteTop: footnoteTop)
+        }
 
-        let dehyphenator = Dehyphenator(lines: body.map(\.line.text) + notes.flatMap { $0.map(\.text) })
+        let headingSizes = Set(paragraphs.filter { layout.looksLikeHeading($0) }.map { ($0[0].size * 2).rounded() / 2 })
+            .sorted(by: >)
+        var blocks: [Block] = []
+        blocks.reserveCapacity(paragraphs.count + notes.count)
+        if parallel {
+            let halves = [0..<(paragraphs.count / 2), (paragraphs.count / 2)..<paragraphs.count]
+            let made = [Shared<[Block]>(), Shared<[Block]>()]
+            let frozen = layout
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                made[half].value = paragraphs[halves[half]].compactMap {
+                    frozen.block($0, dehyphenator: dehyphenator, headingSizes: headingSizes)
+                }
+            }
+            blocks = made[0].value! + made[1].value!
+        } else {
+            for lines in paragraphs {
+                if let block = layout.block(lines, dehyphenator: dehyphenator, headingSizes: headingSizes) {
+                    blocks.append(block)
+                }
+            }
+        }
+        for lines in notes {
+            if let block = footnote(lines, dehyphenator: dehyphenator) { blocks.append(block) }
+        }
+        return blocks
+    }
 
-        // group body lines into paragraphs
+    /// Groups body lines into paragraphs (`footnoteTop`: where each page's footnotes begin).
+    private func paragraphs(_ body: [(line: PDFLine, pageIndex: Int)], footnoteTop: [Int: Double]) -> [[PDFLine]] {
         var paragraphs: [[PDFLine]] = []
         var current: [PDFLine] = []
         var currentLabelOnly = false
@@ -114,7 +163,7 @@ struct PDFLayout {
             if currentLabelOnly {
                 breaks = PDFText.label(line.text) != nil || line.page != previous.line.page
             } else {
-                breaks = layout.breaks(
+                breaks = self.breaks(
                     previous.line, line, samePage: previous.pageIndex == item.pageIndex,
                     previousFootnoteTop: footnoteTop[previous.pageIndex])
             }
@@ -128,20 +177,7 @@ struct PDFLayout {
             }
         }
         if !current.isEmpty { paragraphs.append(current) }
-
-        let headingSizes = Set(paragraphs.filter { layout.looksLikeHeading($0) }.map { ($0[0].size * 2).rounded() / 2 })
-            .sorted(by: >)
-        var blocks: [Block] = []
-        blocks.reserveCapacity(paragraphs.count + notes.count)
-        for lines in paragraphs {
-            if let block = layout.block(lines, dehyphenator: dehyphenator, headingSizes: headingSizes) {
-                blocks.append(block)
-            }
-        }
-        for lines in notes {
-            if let block = footnote(lines, dehyphenator: dehyphenator) { blocks.append(block) }
-        }
-        return blocks
+        return paragraphs
     }
 
     /// Where the page's text bottom and top usually are, from the body lines.
@@ -190,7 +226,7 @@ struct PDFLayout {
 
     /// Whether a paragraph ends between `a` and `b`.
     private func breaks(_ a: PDFLine, _ b: PDFLine, samePage: Bool, previousFootnoteTop: Double?) -> Bool {
-        if let m = PDFText.label(b.text), !LabelParser.continuesSentence(Substring(a.text.trimmingCharacters(in: .whitespaces)), label: m.label) {
+        if let m = PDFText.label(b.text), !LabelParser.continuesSentence(Substring(a.text.trimmingWhitespace()), label: m.label) {
             return true
         }
         if Self.bullet(b.text) != nil { return true }
@@ -319,6 +355,13 @@ struct PDFLayout {
 
     /// Puts a space between a number and the word glued to it: "4.2Text".
     static func spaced(_ text: String) -> String {
+        switch spacedFast(text) {
+        case .unchanged: return text
+        case .split(let offset):
+            let i = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return String(text[..<i]) + " " + String(text[i...])
+        case .undecided: break
+        }
         var s = Substring(text).drop(while: { $0 == " " })
         let start = s.startIndex
         var sawDot = false
@@ -330,6 +373,30 @@ struct PDFLayout {
             text[text.index(before: s.startIndex)] != "."
         else { return text }
         return String(text[..<s.startIndex]) + " " + String(s)
+    }
+
+    private enum Spacing { case unchanged, split(Int), undecided }
+
+    /// ``spaced(_:)`` decided on the bytes when every character it looks at is
+    /// ASCII (almost always); `.undecided` when a non-ASCII byte could join a
+    /// character it looks at (a combining mark), left to the character-wise path.
+    private static func spacedFast(_ text: String) -> Spacing {
+        var text = text
+        return text.withUTF8 { b -> Spacing in
+            var i = 0
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            let start = i
+            var sawDot = false
+            while i < b.count, b[i] == 0x2E || (0x30...0x39).contains(b[i]) {
+                if b[i] == 0x2E { sawDot = true }
+                i += 1
+            }
+            if i < b.count, b[i] >= 0x80 { return .undecided }
+            guard sawDot, i != start, i < b.count else { return .unchanged }
+            if i + 1 < b.count, b[i + 1] >= 0x80 { return .undecided }
+            guard (0x41...0x5A).contains(b[i]), b[i - 1] != 0x2E else { return .unchanged }
+            return .split(i)
+        }
     }
 
     private static func isLabelOnly(_ text: String) -> Bool {
@@ -367,5 +434,15 @@ struct PDFLayout {
     private static func box(_ r: PDFRect) -> Box {
         func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
         return Box(x: round2(r.x0), y: round2(r.y0), width: round2(r.x1 - r.x0), height: round2(r.y1 - r.y0))
+    }
+}
+
+/// A value one task of a parallel step writes and the caller reads after it.
+private final class Shared<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

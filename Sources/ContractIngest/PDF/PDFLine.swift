@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// One visual line of a PDF page: its text, where it is and how it is set.
@@ -170,7 +171,7 @@ extension PDFLine {
         result.bold = boldWeight * 2 > result.weight
         // the marker belongs to the leftmost fragment only
         result.marker = parts[0].marker
-        let head = parts[0].text.trimmingCharacters(in: .whitespaces)
+        let head = parts[0].text.trimmingWhitespace()
         if result.marker == nil, (1...3).contains(head.count), head.allSatisfy(\.isASCII), head.allSatisfy(\.isNumber) {
             result.marker = head
         }

@@ -70,7 +70,7 @@ struct PDFReader: FormatReader {
         guard anyText else { throw ReadError(file: file, reason: .scanned(pages: count)) }
 
         let furniture = PDFFurniture.strip(&pages)
-        let blocks = PDFLayout(pages: pages).blocks()
+        let blocks = PDFLayout(pages: pages).blocks(threads: options.pdfThreads)
         return ReadResult(blocks: blocks, pages: count, furniture: furniture, warnings: warnings)
     }
 

@@ -27,6 +27,24 @@ enum PDFText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The scalar starting at byte `i` of valid UTF-8 `bytes` (as a `String`
+    /// holds them) and its length in bytes.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F))!, 2)
+        }
+        if b0 < 0xF0 {
+            let v = ((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F)
+            return (Unicode.Scalar(v)!, 3)
+        }
+        let v = ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+            | (UInt32(bytes[i + 3]) & 0x3F)
+        return (Unicode.Scalar(v)!, 4)
+    }
+
     /// Whitespace, checked for ASCII first.
     @inline(__always)
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
@@ -102,17 +120,11 @@ enum PDFText {
             }
             if u == "." || u == ")" { return count <= 7 }
             guard capital, u == " " || u == "\u{00A0}" else { return false }
-            return keywords.contains(String(String.UnicodeScalarView(text.unicodeScalars.drop(while: { $0 == " " }).prefix(count))))
+            return LabelParser.keywords.contains(
+                String(String.UnicodeScalarView(text.unicodeScalars.drop(while: { $0 == " " }).prefix(count))))
         }
         return count <= 7
     }
-
-    /// The words LabelParser accepts before a number ("Section 4.2").
-    private static let keywords: Set<String> = [
-        "ARTICLE", "Article", "SECTION", "Section", "SCHEDULE", "Schedule", "EXHIBIT", "Exhibit",
-        "APPENDIX", "Appendix", "ANNEX", "Annex", "ATTACHMENT", "Attachment", "ADDENDUM", "Addendum",
-        "PART", "Part", "CLAUSE", "Clause",
-    ]
 
     /// A leading clause label of `text` (glued numbers "4.2Text" spaced first).
     static func label(_ text: String) -> LabelParser.Match? {

@@ -98,7 +98,7 @@ public struct ClauseLibrary: Sendable {
         for name in ignore where concepts[name] == nil {
             throw LibraryError(file: libraryFile, message: "ignore: unknown concept '\(name)'")
         }
-        let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hash = hasher.finalize().lowercaseHex
         return ClauseLibrary(
             version: version, hash: hash, provisions: provisions, concepts: concepts, defaultPolicy: policy,
             directory: dirPath, ignore: ignore)

@@ -17,9 +17,14 @@ struct ConditionEvaluator {
         case .refersToMentionsAny(let names): return names.contains { s.referencedClausesMention($0) }
         case .definedMentionsAny(let names): return names.contains { s.mentions($0) || s.definitionsMention($0) }
         case .inClause(let inner): return s.clauseSentences().contains { holds(inner, in: $0) }
-        case .all(let list): return list.allSatisfy { holds($0, in: s) }
-        case .any(let list): return list.contains { holds($0, in: s) }
-        case .none(let list): return !list.contains { holds($0, in: s) }
+        // the same answers in two passes, the cheap conditions (concepts the sentence mentions, which
+        // are cached) first: a sentence that fails one is never read for its predicates or durations
+        case .all(let list):
+            return list.allSatisfy { !$0.isCheap || holds($0, in: s) } && list.allSatisfy { $0.isCheap || holds($0, in: s) }
+        case .any(let list):
+            return list.contains { $0.isCheap && holds($0, in: s) } || list.contains { !$0.isCheap && holds($0, in: s) }
+        case .none(let list):
+            return !(list.contains { $0.isCheap && holds($0, in: s) } || list.contains { !$0.isCheap && holds($0, in: s) })
         case .predicate(let test): return s.predicates.contains { matches(test, $0, in: s) }
         case .duration(let test): return holds(test, in: s)
         case .regions(let test):
@@ -84,5 +89,16 @@ struct ConditionEvaluator {
             if let e = p.exception, names.contains(where: { s.mentions($0, inText: e) }) { return false }
         }
         return true
+    }
+}
+
+extension Condition {
+    /// Whether the condition only asks which concepts the sentence or its heading mentions:
+    /// answered from a cache, where the others run the readers.
+    fileprivate var isCheap: Bool {
+        switch self {
+        case .mentions, .mentionsAny, .headingMentionsAny: return true
+        default: return false
+        }
     }
 }

@@ -53,7 +53,7 @@ struct DecidingWords {
 
     /// Every occurrence of `phrase` in `text`, ignoring case.
     private static func find(_ phrase: String, in text: String) -> [NSRange] {
-        let trimmed = phrase.trimmingCharacters(in: .whitespaces)
+        let trimmed = phrase.trimmingWhitespace()
         guard !trimmed.isEmpty else { return [] }
         let ns = text as NSString
         var found: [NSRange] = []
@@ -83,10 +83,12 @@ struct DecidingWords {
     /// Distinct phrases in order of first appearance in `text` (case-sensitive, as quoted).
     static func inTextOrder(_ phrases: [String], _ text: String) -> [String] {
         var seen = Set<String>()
-        let unique = phrases.filter { !$0.isEmpty && text.contains($0) && seen.insert($0).inserted }
-        return unique.sorted { a, b in
-            let (ia, ib) = (text.range(of: a)!.lowerBound, text.range(of: b)!.lowerBound)
-            return ia != ib ? ia < ib : a.count > b.count
+        // each phrase's first position, looked up once
+        let found = phrases.compactMap { phrase -> (phrase: String, at: String.Index)? in
+            guard !phrase.isEmpty, !seen.contains(phrase), let range = text.range(of: phrase) else { return nil }
+            seen.insert(phrase)
+            return (phrase, range.lowerBound)
         }
+        return found.sorted { a, b in a.at != b.at ? a.at < b.at : a.phrase.count > b.phrase.count }.map(\.phrase)
     }
 }

@@ -46,7 +46,7 @@ final class Lexicon: @unchecked Sendable {
         guard !patterns.isEmpty else { return nil }
         var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
         if expanded.contains("{") {
-            for (key, value) in placeholders { expanded = expanded.replacingOccurrences(of: key, with: value) }
+            for (key, value) in placeholders { expanded = expanded.replacingLiteral(key, with: value) }
             while let range = Self.definedPlaceholder.firstRange(in: expanded) {
                 let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
                 expanded.replaceSubrange(range, with: definedTerms(of: inner))
@@ -96,11 +96,28 @@ final class Lexicon: @unchecked Sendable {
         return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
     }
 
+    /// Answers already given for this contract: the rules ask about the same
+    /// words (a predicate's subject and action, a definition) again and again.
+    private var answers: [Question: Bool] = [:]
+
+    private struct Question: Hashable {
+        var concept: String
+        var text: String
+    }
+
     func mentions(_ name: String, in text: String) -> Bool {
-        guard let concept = concept(name) else { return false }
+        let question = Question(concept: name, text: text)
+        if let known = answers[question] { return known }
+        let answer = answer(name, in: text)
+        answers[question] = answer
+        return answer
+    }
+
+    private func answer(_ name: String, in text: String) -> Bool {
+        guard let concept = concept(name), mayMatch(concept, text) else { return false }
         // a concept of plain words is answered from the bytes
         if let words = concept.words, let folded = fold(text), let answer = words.matches(folded) { return answer }
-        guard mayMatch(concept, text), let regex = concept.regex else { return false }
+        guard let regex = concept.regex else { return false }
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 }
@@ -109,17 +126,28 @@ final class Lexicon: @unchecked Sendable {
 /// first use, since most contract-specific patterns are ruled out by the prefilter.
 private final class CompiledConcept: @unchecked Sendable {
     let prefilter: LiteralPrefilter?
-    /// The concept's words when it is nothing else, matched without the regex.
-    let words: WordLiterals?
+    private let expanded: String
     private let pattern: String
     private let lock = NSLock()
     private var compiled: NSRegularExpression??
+    private var literalWords: WordLiterals??
 
     init(expanded: String) {
+        self.expanded = expanded
         prefilter = LiteralPrefilter(pattern: expanded, wordStart: true)
-        words = WordLiterals(pattern: expanded)
         // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
         pattern = #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#
+    }
+
+    /// The concept's words when it is nothing else, matched without the regex; read on
+    /// first use (after a text passed the prefilter), since listing them can be costly.
+    var words: WordLiterals? {
+        lock.withLock {
+            if let literalWords { return literalWords }
+            let words = WordLiterals(pattern: expanded)
+            literalWords = .some(words)
+            return words
+        }
     }
 
     var regex: NSRegularExpression? {

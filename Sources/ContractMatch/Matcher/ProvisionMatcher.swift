@@ -156,8 +156,8 @@ struct ProvisionMatcher {
                 result.values[rule.name] = .list(regions)
                 if regions.contains(where: { !policy.allowedRegions.contains($0) }) {
                     result.problems.append(
-                        rule.reason.replacingOccurrences(of: "{value}", with: regions.joined(separator: ", "))
-                            .replacingOccurrences(of: "{policy}", with: policy.allowedRegions.joined(separator: ", ")))
+                        rule.reason.replacingLiteral("{value}", with: regions.joined(separator: ", "))
+                            .replacingLiteral("{policy}", with: policy.allowedRegions.joined(separator: ", ")))
                 }
             }
         }
@@ -179,7 +179,7 @@ struct ProvisionMatcher {
     private func describe(_ rule: Provision.ParameterRule, value: Double, limit: Double) -> String {
         let v = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
         let l = limit == limit.rounded() ? String(Int(limit)) : String(limit)
-        return rule.reason.replacingOccurrences(of: "{value}", with: v).replacingOccurrences(of: "{policy}", with: l)
+        return rule.reason.replacingLiteral("{value}", with: v).replacingLiteral("{policy}", with: l)
     }
 
     /// Fills `{clause}` with the clauses the sentences sit in.
@@ -194,7 +194,7 @@ struct ProvisionMatcher {
             let rest = Array(seen.dropFirst())
             clauses += " (with " + (rest.count == 1 ? rest[0] : rest.dropLast().joined(separator: ", ") + " and " + rest.last!) + ")"
         }
-        return template.replacingOccurrences(of: "{clause}", with: clauses)
+        return template.replacingLiteral("{clause}", with: clauses)
     }
 
     private func lowerFirst(_ s: String) -> String {

@@ -40,12 +40,20 @@ public struct Reviewer: Sendable {
         }
         var sentences: [Sentence] = []
         var readings: [ClauseReading] = []
+        // each clause split once, though every item under a lead-in asks for the lead-in's sentences
+        var split: [Int: [String]] = [:]
+        func sentencesOf(_ index: Int) -> [String] {
+            if let known = split[index] { return known }
+            let texts = SentenceSplitter.split(structure.clauses[index].text)
+            split[index] = texts
+            return texts
+        }
         for clause in structure.clauses where clause.part == .body || clause.part == .exhibit {
-            var texts = SentenceSplitter.split(clause.text)
+            var texts = sentencesOf(clause.index)
             var context = ""
             // an item under a lead-in ("Business Associate shall report each of the following:") is read
             // with the lead-in, which supplies its subject and modal verb
-            if let parent = clause.parent, let leadIn = SentenceSplitter.split(structure.clauses[parent].text).last,
+            if let parent = clause.parent, let leadIn = sentencesOf(parent).last,
                 leadIn.hasSuffix(":") || leadIn.hasSuffix("\u{2014}"), !texts.isEmpty
             {
                 texts[0] = leadIn + " " + texts[0]
@@ -76,11 +84,11 @@ public struct Reviewer: Sendable {
     /// when it has several ("1. ...", "2. ...", numbered by their labels or in order).
     public func review(clauseText: String, provision id: String) -> Finding? {
         guard let provision = library.provisions.first(where: { $0.id == id }) else { return nil }
-        let lines = clauseText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = clauseText.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         let blocks = lines.enumerated().map { i, line in
             var label = "\(i + 1).", text = line
             if let r = Self.numberLabel.firstRange(in: line) {
-                label = line[r].trimmingCharacters(in: .whitespaces)
+                label = line[r].trimmingWhitespace()
                 text = String(line[r.upperBound...])
             }
             return Block(kind: .paragraph, label: label, text: text, source: SourcePosition(line: i + 1))

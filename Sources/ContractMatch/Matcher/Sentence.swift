@@ -23,7 +23,7 @@ final class Sentence {
     /// Regions named in the sentence, or in the definitions of terms it uses ("Approved Territory").
     private(set) lazy var regions: [String] = {
         var found = Set(RegionReader.regions(in: reading))
-        for (term, definition) in definitions where reading.contains(term) {
+        for (term, definition) in definitions where reading.containsLiteral(term) {
             found.formUnion(RegionReader.regions(in: definition))
         }
         return found.sorted()
@@ -36,7 +36,7 @@ final class Sentence {
     ) {
         self.referenced = referenced
         var reading = text
-        for (name, alias) in masks { reading = reading.replacingOccurrences(of: name, with: alias) }
+        for (name, alias) in masks { reading = reading.replacingLiteral(name, with: alias) }
         self.reading = reading
         self.clause = clause
         self.definitions = definitions
@@ -67,7 +67,7 @@ final class Sentence {
     /// Whether a term this sentence uses is defined with words of `concept`.
     func definitionsMention(_ concept: String) -> Bool {
         definitions.contains { term, definition in
-            reading.contains(term) && !definition.contains(text) && lexicon.mentions(concept, in: definition)
+            reading.containsLiteral(term) && !definition.containsLiteral(text) && lexicon.mentions(concept, in: definition)
         }
     }
 
@@ -81,7 +81,7 @@ final class Sentence {
     /// Whether a clause this sentence refers to ("under Section 7.1") mentions `concept`.
     func referencedClausesMention(_ concept: String) -> Bool {
         referenced.contains { target in
-            self.text.contains(target.reference) && lexicon.mentions(concept, in: (target.clause.heading ?? "") + " " + target.clause.text)
+            self.text.containsLiteral(target.reference) && lexicon.mentions(concept, in: (target.clause.heading ?? "") + " " + target.clause.text)
         }
     }
 
@@ -110,7 +110,7 @@ final class ClauseReading {
 
     init(clause: Clause, context: String, masks: [(String, String)]) {
         var text = (clause.heading ?? "") + " " + clause.text + " " + context
-        for (name, alias) in masks { text = text.replacingOccurrences(of: name, with: alias) }
+        for (name, alias) in masks { text = text.replacingLiteral(name, with: alias) }
         self.text = text
     }
 
@@ -119,7 +119,7 @@ final class ClauseReading {
     func mentions(_ concept: String, lexicon: Lexicon, definitions: [(String, String)]) -> Bool {
         if let hit = cache[concept] { return hit }
         let hit = lexicon.mentions(concept, in: text)
-            || definitions.contains { term, definition in text.contains(term) && lexicon.mentions(concept, in: definition) }
+            || definitions.contains { term, definition in text.containsLiteral(term) && lexicon.mentions(concept, in: definition) }
         cache[concept] = hit
         return hit
     }

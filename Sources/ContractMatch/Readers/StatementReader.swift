@@ -66,10 +66,66 @@ public struct StatementReader: Sendable {
         pattern: #"(?:,\s*|\s+|;\s*)(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+){0,3}['\u2019]s\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#,
         options: [.caseInsensitive])
 
+    /// The first word of every form of `modalRegex`, lower-cased: a modal can only start
+    /// where a run of ASCII letters spells one of them.
+    private static let modalFirstWords: Set<[UInt8]> = Set(
+        [
+            "shall", "will", "must", "may", "can", "should", "is", "are", "does", "do", "in", "under", "shalln", "willn",
+            "mayn", "cannot", "won", "agree", "agrees", "neither", "reserve", "reserves", "has", "have", "retain", "retains",
+            "hereby", "grant", "grants", "consent", "consents", "authorize", "authorizes", "undertake", "undertakes",
+            "commit", "commits", "covenant", "covenants",
+        ].map { Array($0.utf8) })
+
+    /// `modalRegex.matches(in: sentence)`, trying the regex only where a modal's first
+    /// word starts (anchored there, seeing the text around it): the same matches, since
+    /// every form starts with one of those words, without ICU trying every alternative
+    /// at every word. A sentence with a character that case-folds to ASCII ("ſ") is
+    /// scanned whole.
+    private static func modalMatches(in sentence: String, length: Int) -> [NSTextCheckingResult] {
+        guard FoldedText(sentence) != nil else {
+            return modalRegex.matches(in: sentence, range: NSRange(location: 0, length: length))
+        }
+        // the UTF-16 offsets where a run of ASCII letters spelling a first word starts
+        var starts: [Int] = []
+        var sentence = sentence
+        sentence.withUTF8 { bytes in
+            var utf16 = 0
+            var i = 0
+            var word: [UInt8] = []
+            var wordStart = 0
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            while i <= bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0
+                if i < bytes.count, isLetter(b) {
+                    if word.isEmpty { wordStart = utf16 }
+                    word.append(b | 0x20)
+                } else if !word.isEmpty {
+                    if modalFirstWords.contains(word) { starts.append(wordStart) }
+                    word.removeAll(keepingCapacity: true)
+                }
+                guard i < bytes.count else { break }
+                // UTF-16 units: one per scalar, two for a scalar beyond the BMP (a 4-byte sequence)
+                if b & 0xC0 != 0x80 { utf16 += b >= 0xF0 ? 2 : 1 }
+                i += 1
+            }
+        }
+        var found: [NSTextCheckingResult] = []
+        var resume = 0
+        for start in starts where start >= resume {
+            let range = NSRange(location: start, length: length - start)
+            guard let m = modalRegex.firstMatch(in: sentence, options: [.anchored, .withTransparentBounds], range: range) else {
+                continue
+            }
+            found.append(m)
+            resume = max(m.range.location + m.range.length, start + 1)
+        }
+        return found
+    }
+
     /// The predicates of `sentence`, in order.
     public func predicates(in sentence: String) -> [Predicate] {
         let ns = sentence as NSString
-        let matches = Self.modalRegex.matches(in: sentence, range: NSRange(location: 0, length: ns.length))
+        let matches = Self.modalMatches(in: sentence, length: ns.length)
         var result: [Predicate] = []
         var previousEnd = 0
         var lastActor: Predicate.Actor = .unknown
@@ -88,7 +144,7 @@ public struct StatementReader: Sendable {
             var subject = stretchText
             if let cut = Self.subjectCut.lastRange(in: subject) {
                 let tail = String(subject[cut.upperBound...])
-                if !tail.trimmingCharacters(in: .whitespaces).isEmpty { subject = tail }
+                if !tail.trimmingWhitespace().isEmpty { subject = tail }
             }
             // the action runs to the next modal with its own subject, or to a clause boundary
             var end = ns.length
@@ -113,7 +169,7 @@ public struct StatementReader: Sendable {
                 exception = actionNS.substring(from: e.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
                 action = actionNS.substring(to: e.range.location)
             }
-            let stretch = subject.trimmingCharacters(in: .whitespaces).lowercased()
+            let stretch = subject.trimmingWhitespace().lowercased()
             let coordinated = !result.isEmpty
                 && (stretch.hasSuffix(" and") || stretch.hasSuffix(" or") || stretch.hasSuffix(",") || stretch.hasSuffix(" but")
                     || stretch == "and" || stretch == "or" || stretch.hasSuffix(", and") || stretch.hasSuffix(", or"))
@@ -126,7 +182,7 @@ public struct StatementReader: Sendable {
                 // "Customer grants Vendor a license": the grantee is the one permitted
                 actor = parties.firstActor(in: String(action.prefix(60)))
             } else if actor == .unknown {
-                let trimmed = subject.trimmingCharacters(in: .whitespaces)
+                let trimmed = subject.trimmingWhitespace()
                 let passive = action.hasPrefix(" be ") || action.hasPrefix(" not be ")
                 if passive, let by = Self.agentBy.firstRange(in: action),
                     case let agent = parties.firstActor(in: String(action[by.upperBound...].prefix(40))), agent != .unknown
@@ -157,8 +213,8 @@ public struct StatementReader: Sendable {
             lastActor = actor
             result.append(
                 Predicate(
-                    modality: finalModality, actor: actor, subject: subject.trimmingCharacters(in: .whitespaces),
-                    stretch: stretchText.trimmingCharacters(in: .whitespaces),
+                    modality: finalModality, actor: actor, subject: subject.trimmingWhitespace(),
+                    stretch: stretchText.trimmingWhitespace(),
                     modal: modal, action: action, exception: exception, offset: m.range.location))
             previousEnd = m.range.upperBound
         }

@@ -1,0 +1,56 @@
+import ContractModel
+import Foundation
+import Testing
+
+/// The string helpers the pipeline uses instead of Foundation's on hot paths must give
+/// Foundation's answers: on plain text through their own code, on other text by deferring.
+struct TextSearchTests {
+    static let texts = [
+        "", " ", "\t", "Vendor", "  Vendor shall notify  ", "\tVendor\t", "\u{00A0}Vendor\u{2003}", "\u{3000}x\u{202F}",
+        "Vendor\n", "\nVendor", " \u{301}Vendor", "Acme Analytics, Inc. (\u{201C}Vendor\u{201D}) shall", "Caf\u{E9} Acme",
+        "Cafe\u{301} Acme", "Acme\u{301} Acme", "\u{212A}elvin Acme", "Acme\u{37E} Acme;", "Acme\u{2019}s staff",
+        "AcmeAcme Acme", "acme ACME Acme", "\u{1F600} Acme \u{1F600}", "Acme\r\nAcme", "Ame", "Acme",
+    ]
+
+    @Test func trimmingWhitespaceMatchesFoundation() {
+        for text in Self.texts {
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(Substring(text).trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    @Test func trimmingASetMatchesFoundation() {
+        let set = CharacterSet(charactersIn: " ,;")
+        for text in Self.texts + [",;Vendor;,", ", ,", "x,"] {
+            #expect(text.trimming(where: { " ,;".unicodeScalars.contains($0) }) == text.trimmingCharacters(in: set))
+        }
+    }
+
+    @Test func replacingLiteralMatchesFoundation() {
+        for text in Self.texts {
+            for (target, replacement) in [("Acme", "Vendor"), ("Acme Analytics, Inc.", "Vendor"), ("e", ""), ("AcmeA", "x")] {
+                #expect(
+                    text.replacingLiteral(target, with: replacement)
+                        == text.replacingOccurrences(of: target, with: replacement),
+                    "\(text.debugDescription) \(target)")
+            }
+        }
+    }
+
+    @Test func containsLiteralMatchesFoundation() {
+        let needles = ["Acme", "acme", "Caf\u{E9}", "Cafe", "e\u{301}", "\u{2019}s", "\n", "\r", "Acme\u{301}", "K", ";", "", "Vendor shall"]
+        for text in Self.texts {
+            for needle in needles {
+                #expect(text.containsLiteral(needle) == (text.range(of: needle) != nil), "\(text.debugDescription) \(needle.debugDescription)")
+            }
+        }
+    }
+
+    @Test func bytesOnlyForPlainText() {
+        #expect("Acme\u{2019}s \u{201C}Vendor\u{201D} \u{2014} Caf\u{E9} \u{A7} 4".searchesAsBytes)
+        #expect(!"Cafe\u{301}".searchesAsBytes)  // a combining mark joins the letter before it
+        #expect(!"\u{212A}".searchesAsBytes)  // the Kelvin sign is a K to Foundation
+        #expect(!"\u{37E}".searchesAsBytes)  // the Greek question mark is a semicolon
+        #expect(!"a\r\nb".searchesAsBytes)  // a carriage return and line feed are one character
+    }
+}
