@@ -212,7 +212,7 @@ struct ClauseTreeBuilder {
         var text = block.text
         if block.kind == .heading {
             // a PDF can mark a whole first line as a heading: "Right to End the Agreement. Customer may end this"
-            if let split = InlineHeading.split(block.text), split.rest.split(separator: " ").count >= 3 {
+            if let split = InlineHeading.split(block.text), split.rest.wordCount(upTo: 3) >= 3 {
                 heading = split.heading
                 text = split.rest
             } else {

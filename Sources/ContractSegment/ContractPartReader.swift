@@ -50,6 +50,8 @@ enum ContractPartReader {
     /// An attached instrument a heading announces: ("Exhibit A", .exhibit), ("Addendum", .body).
     /// Only short heading-like lines count, so "Exhibit A lists ..." in a sentence does not.
     static func instrument(heading text: String, isHeading: Bool) -> (name: String, part: ContractPart)? {
+        // most blocks are paragraphs of many words: counted to 13 before any splitting
+        guard text.wordCount(upTo: 12) <= 12 else { return nil }
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= 12 else { return nil }
         if !isHeading && (words.count > 8 || text.hasSuffix(".")) { return nil }
