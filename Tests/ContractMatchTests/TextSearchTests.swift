@@ -46,6 +46,18 @@ struct TextSearchTests {
         }
     }
 
+    @Test func wordCountMatchesSplit() {
+        let texts = Self.texts + ["one two  three", "  a b c d e f g h i j k l m n o p  ", "a\tb c", " \u{301}x y"]
+        for text in texts {
+            let words = text.split(separator: " ").count
+            for limit in [0, 1, 3, 12] {
+                #expect(text.wordCount(upTo: limit) == min(words, limit + 1), "\(text.debugDescription) \(limit)")
+            }
+            let tabbed = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            #expect(text.wordCount(upTo: 14, separatedBy: { $0 == " " || $0 == "\t" }) == min(tabbed, 15))
+        }
+    }
+
     @Test func bytesOnlyForPlainText() {
         #expect("Acme\u{2019}s \u{201C}Vendor\u{201D} \u{2014} Caf\u{E9} \u{A7} 4".searchesAsBytes)
         #expect(!"Cafe\u{301}".searchesAsBytes)  // a combining mark joins the letter before it
