@@ -8,23 +8,15 @@ import Foundation
 public enum Watchdog {
     /// The work's result, or `nil` when it did not finish within `seconds`.
     public static func run<T: Sendable>(seconds: Double, stackSize: Int = 16 << 20, _ work: @escaping @Sendable () -> T) -> T? {
-        let box = Box<T>()
+        let box = Shared<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.set(work())
+            box.value = work()
             done.signal()
         }
         thread.stackSize = stackSize
         thread.start()
         guard done.wait(timeout: .now() + seconds) == .success else { return nil }
-        return box.get()
+        return box.value
     }
-}
-
-/// A value handed from the worker thread to the waiting one.
-private final class Box<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: T?
-    func set(_ v: T) { lock.withLock { value = v } }
-    func get() -> T? { lock.withLock { value } }
 }

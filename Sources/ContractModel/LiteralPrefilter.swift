@@ -363,9 +363,15 @@ public struct FoldedText {
                 count = utf8.count
             }
         }
-        if !plain, text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) { return nil }
+        if !plain, Self.foldsToASCII(text) { return nil }
         wordStarts = starts
         wordFirstBytes = firsts
+    }
+
+    /// Whether `text` has a non-ASCII character that changes when case-folded, which a
+    /// case-insensitive regex may match as ASCII letters ("ſ" as "s").
+    public static func foldsToASCII(_ text: String) -> Bool {
+        text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenCaseFolded }
     }
 
     func has(_ anchor: [UInt8], at offset: Int) -> Bool {

@@ -1,4 +1,5 @@
 import ContractModel
+import ContractReport
 
 /// `portfolio.html`: the matrix as one self-contained page (inline style, no
 /// external files): colored status cells, totals per provision, a link to each
@@ -21,9 +22,9 @@ public enum MatrixHTML {
 
             """
         h += "<p>\(matrix.rows.count) vendor\(matrix.rows.count == 1 ? "" : "s") (\(contracts) contract\(contracts == 1 ? "" : "s")) "
-        h += "checked against clause library \(esc(matrix.caption.libraryVersion)) "
-        h += "(<code>\(esc(String(matrix.caption.libraryHash.prefix(12))))</code>), policy "
-        h += "<code>\(esc(String(matrix.caption.policyHash.prefix(12))))</code>. Each row is a vendor's current contract; "
+        h += "checked against clause library \(HTML.escape(matrix.caption.libraryVersion)) "
+        h += "(<code>\(HTML.escape(String(matrix.caption.libraryHash.prefix(12))))</code>), policy "
+        h += "<code>\(HTML.escape(String(matrix.caption.policyHash.prefix(12))))</code>. Each row is a vendor's current contract; "
         h += "earlier versions are listed under it. Click a column heading to sort.</p>\n"
         if !matrix.failures.isEmpty {
             h += "<p class=\"warn\">\(matrix.failures.count) file\(matrix.failures.count == 1 ? "" : "s") could not be read: "
@@ -35,14 +36,14 @@ public enum MatrixHTML {
         h += "<h2>Gaps per provision</h2>\n<table class=\"totals\">\n<thead><tr><th>Provision</th><th>Severity</th>"
         h += "<th>Vendors</th></tr></thead>\n<tbody>\n"
         for column in matrix.columns {
-            h += "<tr><td>\(esc(column.title)) <code>\(esc(column.id))</code></td><td>\(esc(column.severity))</td>"
-            h += "<td>\(esc(matrix.totalsSentence(column)))</td></tr>\n"
+            h += "<tr><td>\(HTML.escape(column.title)) <code>\(HTML.escape(column.id))</code></td><td>\(HTML.escape(column.severity))</td>"
+            h += "<td>\(HTML.escape(matrix.totalsSentence(column)))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n"
         if !matrix.failures.isEmpty {
             h += "<h2 id=\"failures\">Files that could not be read</h2>\n<ul>\n"
             for f in matrix.failures {
-                h += "<li><code>\(esc(f.path))</code>: \(esc(f.message)) <small>(\(esc(f.code)))</small></li>\n"
+                h += "<li><code>\(HTML.escape(f.path))</code>: \(HTML.escape(f.message)) <small>(\(HTML.escape(f.code)))</small></li>\n"
             }
             h += "</ul>\n"
         }
@@ -54,15 +55,15 @@ public enum MatrixHTML {
         var h = "<table class=\"matrix\">\n<thead><tr><th data-type=\"text\">Vendor</th><th data-type=\"text\">Contract</th>"
         h += "<th data-type=\"number\" data-first=\"desc\" title=\"Provisions not met\">Gaps</th>"
         for c in matrix.columns {
-            h += "<th class=\"p\" data-type=\"number\" data-first=\"desc\" title=\"\(esc(c.title)) (\(esc(c.severity)))\">"
-            h += "<span>\(esc(c.id))</span></th>"
+            h += "<th class=\"p\" data-type=\"number\" data-first=\"desc\" title=\"\(HTML.escape(c.title)) (\(HTML.escape(c.severity)))\">"
+            h += "<span>\(HTML.escape(c.id))</span></th>"
         }
         h += "</tr></thead>\n<tbody>\n"
         for row in matrix.rows {
             let e = row.current
             let gaps = matrix.columns.filter { (e.cells[$0.id]?.status ?? .met) != .met }.count
-            h += "<tr><td data-sort=\"\(esc(row.vendor.lowercased()))\">\(esc(row.vendor))</td>"
-            h += "<td data-sort=\"\(esc(e.path.lowercased()))\">\(link(e))"
+            h += "<tr><td data-sort=\"\(HTML.escape(row.vendor.lowercased()))\">\(HTML.escape(row.vendor))</td>"
+            h += "<td data-sort=\"\(HTML.escape(e.path.lowercased()))\">\(link(e))"
             if !row.earlier.isEmpty {
                 h += "<br><small>earlier: " + row.earlier.map(link).joined(separator: ", ") + "</small>"
             }
@@ -77,7 +78,7 @@ public enum MatrixHTML {
                 if !cell.parameters.isEmpty {
                     tip += "; " + cell.parameters.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
                 }
-                h += "<td class=\"s-\(cell.status.rawValue)\" data-sort=\"\(cell.status.rank)\" title=\"\(esc(tip))\">"
+                h += "<td class=\"s-\(cell.status.rawValue)\" data-sort=\"\(cell.status.rank)\" title=\"\(HTML.escape(tip))\">"
                 h += "\(cell.status.rawValue)</td>"
             }
             h += "</tr>\n"
@@ -86,30 +87,14 @@ public enum MatrixHTML {
         for c in matrix.columns {
             let t = matrix.totals(c.id)
             let lacking = (t[.missing] ?? 0) + (t[.conflict] ?? 0)
-            h += "<td title=\"\(esc(matrix.totalsSentence(c)))\">\(lacking) of \(matrix.rows.count)</td>"
+            h += "<td title=\"\(HTML.escape(matrix.totalsSentence(c)))\">\(lacking) of \(matrix.rows.count)</td>"
         }
         h += "</tr></tfoot>\n</table>\n"
         return h
     }
 
     static func link(_ e: PortfolioEntry) -> String {
-        "<a href=\"reports/\(esc(e.reportName)).\(BatchReports.linkedExtension)\">\(esc(e.path))</a>"
-    }
-
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        "<a href=\"reports/\(HTML.escape(e.reportName)).\(BatchReports.linkedExtension)\">\(HTML.escape(e.path))</a>"
     }
 
     static let style = """

@@ -4,15 +4,20 @@ import Foundation
 /// Small helpers for the HTML reports. The output is well-formed XML as well
 /// as HTML (every element closed, only the five XML entities), so it can be
 /// checked with a strict parser.
-enum HTML {
+package enum HTML {
     /// Text or an attribute value, escaped; characters XML forbids are dropped.
-    static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         XMLText.escape(s, apostrophe: "&#39;")
     }
 
     /// Quoted evidence with the deciding words in `<mark>`.
     static func highlighted(_ evidence: Evidence) -> String {
         Highlighting.pieces(of: evidence).map { $0.highlighted ? "<mark>\(escape($0.text))</mark>" : escape($0.text) }.joined()
+    }
+
+    /// One piece of evidence as a quotation: where it stands, then its words with the deciding ones marked.
+    static func quotation(_ evidence: Evidence) -> String {
+        "<blockquote><p class=\"cite\">\(escape(HTMLReport.cite(evidence)))</p><p>\(highlighted(evidence))</p></blockquote>\n"
     }
 
     /// An id safe in a fragment link: letters, digits, "-", "_" and "." kept, others as "-".

@@ -125,7 +125,7 @@ public enum HTMLReport {
         } else {
             out += "<h4>What the contract says</h4>\n"
             for e in f.evidence {
-                out += "<blockquote><p class=\"cite\">\(HTML.escape(cite(e)))</p><p>\(HTML.highlighted(e))</p></blockquote>\n"
+                out += HTML.quotation(e)
             }
         }
         if ask, let guide {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractAudit
+import ContractModel
 import ContractReport
 
 /// `--audit-log PATH`, shared by the commands that review contracts (check,
@@ -25,5 +26,14 @@ struct AuditOptions: ParsableArguments {
             Terminal.error("\(error.description). The run was not recorded and its report is withheld; fix the log or pass --audit-log PATH.")
             throw ExitCode(4)
         }
+    }
+
+    /// A file that could not be read: says why, records the failed run, and exits with status 1.
+    func fail(command: String, file: String, error: ReadError, maxBytes: Int, provenance: Provenance?) throws -> Never {
+        Terminal.error(error.description)
+        try record(
+            command: command, documents: [AuditDocument(path: file, error: error, maxBytes: maxBytes)], provenance: provenance,
+            exitStatus: 1)
+        throw ExitCode(1)
     }
 }

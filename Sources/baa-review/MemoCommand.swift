@@ -49,11 +49,7 @@ struct MemoCommand: ParsableCommand {
         let review: Review
         switch session.review(file) {
         case .failure(let error):
-            Terminal.error(error.description)
-            try audit.record(
-                command: "memo", documents: [AuditDocument(path: file, error: error, maxBytes: reading.maxBytes)],
-                provenance: session.provenance, exitStatus: 1)
-            throw ExitCode(1)
+            try audit.fail(command: "memo", file: file, error: error, maxBytes: reading.maxBytes, provenance: session.provenance)
         case .success(let value):
             review = value
         }

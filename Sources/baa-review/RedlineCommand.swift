@@ -58,11 +58,7 @@ struct RedlineCommand: ParsableCommand {
         let data: Data
         switch session.loader.loadWithBytes(file) {
         case .failure(let error):
-            Terminal.error(error.description)
-            try audit.record(
-                command: "redline", documents: [AuditDocument(path: file, error: error, maxBytes: reading.maxBytes)],
-                provenance: session.provenance, exitStatus: 1)
-            throw ExitCode(1)
+            try audit.fail(command: "redline", file: file, error: error, maxBytes: reading.maxBytes, provenance: session.provenance)
         case .success(let loaded):
             (document, data) = loaded
         }

@@ -45,29 +45,29 @@ package struct Dehyphenator {
                 var pending: Range<Int>?
                 var pendingIsFirst = false
                 var count = 0
+                func addPending() {
+                    if let p = pending, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
+                }
+                func token(_ range: Range<Int>) {
+                    addPending()
+                    pending = range
+                    pendingIsFirst = count == 0
+                    count += 1
+                }
                 var start = -1
                 var i = 0
                 while i < bytes.count {
                     let (u, length) = PDFText.scalar(in: bytes, at: i)
                     if PDFText.isSpace(u) {
-                        if start >= 0 {
-                            if let p = pending, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
-                            pending = start..<i
-                            pendingIsFirst = count == 0
-                            count += 1
-                        }
+                        if start >= 0 { token(start..<i) }
                         start = -1
                     } else if start < 0 {
                         start = i
                     }
                     i += length
                 }
-                if start >= 0 {
-                    if let p = pending, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
-                    pending = start..<bytes.count
-                    pendingIsFirst = count == 0
-                }
-                if let p = pending, !broken, !(pendingIsFirst && previousBroken) { add(bytes, p, &scratch) }
+                if start >= 0 { token(start..<bytes.count) }
+                if !broken { addPending() }
             }
             previousBroken = broken
         }

@@ -121,25 +121,23 @@ struct PDFLayout {
 
         let headingSizes = Set(paragraphs.filter { layout.looksLikeHeading($0) }.map { ($0[0].size * 2).rounded() / 2 })
             .sorted(by: >)
-        var blocks: [Block] = []
-        blocks.reserveCapacity(paragraphs.count + notes.count)
-        if parallel {
-            let halves = [0..<(paragraphs.count / 2), (paragraphs.count / 2)..<paragraphs.count]
-            let made = [Shared<[Block]>(), Shared<[Block]>()]
-            let frozen = layout
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                made[half].value = paragraphs[halves[half]].compactMap {
-                    frozen.block($0, dehyphenator: dehyphenator, headingSizes: headingSizes)
-                }
-            }
-            blocks = made[0].value! + made[1].value!
-        } else {
-            for lines in paragraphs {
-                if let block = layout.block(lines, dehyphenator: dehyphenator, headingSizes: headingSizes) {
-                    blocks.append(block)
-                }
+        // in halves when parallel, in one piece otherwise
+        let cut = parallel ? paragraphs.count / 2 : paragraphs.count
+        let pieces = [0..<cut, cut..<paragraphs.count]
+        let made = [Shared<[Block]>(), Shared<[Block]>()]
+        let frozen = layout
+        let make: @Sendable (Int) -> Void = { piece in
+            made[piece].value = paragraphs[pieces[piece]].compactMap {
+                frozen.block($0, dehyphenator: dehyphenator, headingSizes: headingSizes)
             }
         }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: make)
+        } else {
+            make(0)
+            make(1)
+        }
+        var blocks = made[0].value! + made[1].value!
         for lines in notes {
             if let block = footnote(lines, dehyphenator: dehyphenator) { blocks.append(block) }
         }
@@ -434,15 +432,5 @@ struct PDFLayout {
     private static func box(_ r: PDFRect) -> Box {
         func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
         return Box(x: round2(r.x0), y: round2(r.y0), width: round2(r.x1 - r.x0), height: round2(r.y1 - r.y0))
-    }
-}
-
-/// A value one task of a parallel step writes and the caller reads after it.
-private final class Shared<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-    var value: Value? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

@@ -30,7 +30,7 @@ struct PDFReader: FormatReader {
         // not shared between threads); one chunk per core the options allow
         let workers = max(1, min(options.pdfThreads, count / 2))
         let chunks = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
-        let results = ChunkResults(count: workers)
+        let results = (0..<workers).map { _ in Shared<[(PDFPageLines, readable: Bool, positioned: Bool)]>() }
         // the first chunk uses the document already open; only its worker touches it
         nonisolated(unsafe) let opened = pdf
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -46,14 +46,14 @@ struct PDFReader: FormatReader {
                     (PDFPageLines(number: index + 1, width: raw.width, height: raw.height, lines: lines), true,
                      raw.scalars.isEmpty || !raw.rects.isEmpty))
             }
-            results.set(w, part)
+            results[w].value = part
         }
         var pages: [PDFPageLines] = []
         pages.reserveCapacity(count)
         var warnings: [String] = []
         var unreadable: [Int] = []
         var anyText = false
-        for (page, readable, positioned) in results.all() {
+        for (page, readable, positioned) in results.flatMap({ $0.value ?? [] }) {
             if !readable { unreadable.append(page.number) }
             if !page.lines.isEmpty { anyText = true }
             if !positioned {
@@ -72,15 +72,6 @@ struct PDFReader: FormatReader {
         let furniture = PDFFurniture.strip(&pages)
         let blocks = PDFLayout(pages: pages).blocks(threads: options.pdfThreads)
         return ReadResult(blocks: blocks, pages: count, furniture: furniture, warnings: warnings)
-    }
-
-    /// Per-chunk results written by the page workers.
-    private final class ChunkResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [[(PDFPageLines, readable: Bool, positioned: Bool)]]
-        init(count: Int) { parts = Array(repeating: [], count: count) }
-        func set(_ i: Int, _ part: [(PDFPageLines, readable: Bool, positioned: Bool)]) { lock.withLock { parts[i] = part } }
-        func all() -> [(PDFPageLines, readable: Bool, positioned: Bool)] { lock.withLock { parts.flatMap { $0 } } }
     }
 
     /// Poppler's message on one line, without a trailing period.

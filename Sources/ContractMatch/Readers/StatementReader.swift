@@ -82,7 +82,7 @@ public struct StatementReader: Sendable {
     /// at every word. A sentence with a character that case-folds to ASCII ("ſ") is
     /// scanned whole.
     private static func modalMatches(in sentence: String, length: Int) -> [NSTextCheckingResult] {
-        guard FoldedText(sentence) != nil else {
+        guard !FoldedText.foldsToASCII(sentence) else {
             return modalRegex.matches(in: sentence, range: NSRange(location: 0, length: length))
         }
         // the UTF-16 offsets where a run of ASCII letters spelling a first word starts

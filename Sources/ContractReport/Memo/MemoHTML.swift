@@ -73,7 +73,7 @@ public enum MemoHTML {
             out += "<p>\(HTML.escape(GapMemo.notAddressed))</p>\n"
         } else {
             for e in f.evidence {
-                out += "<blockquote><p class=\"cite\">\(HTML.escape(HTMLReport.cite(e)))</p><p>\(HTML.highlighted(e))</p></blockquote>\n"
+                out += HTML.quotation(e)
             }
         }
         out += "<p><em>Our reading:</em> \(HTML.escape(f.reason))</p>\n"
