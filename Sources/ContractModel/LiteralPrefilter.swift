@@ -23,11 +23,26 @@ public struct LiteralPrefilter: Sendable {
     /// The prefilter of `pattern`, or nil when some match could begin without a literal.
     /// `wordStart`: the caller only looks for matches that begin a word.
     public init?(pattern: String, wordStart: Bool = false) {
-        self.wordStart = wordStart
         let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...], limits: .prefixes)
+        self.init(anchors: prefixes.map(\.bytes), wordStart: wordStart)
+    }
+
+    /// The prefilter of an alternation of patterns, from the prefilters of its
+    /// alternatives (the same as reading the alternation itself); nil when any is nil.
+    public init?(anyOf alternatives: [LiteralPrefilter?], wordStart: Bool) {
+        var all: [[UInt8]] = []
+        for alternative in alternatives {
+            guard let alternative else { return nil }
+            all += alternative.anchors
+        }
+        self.init(anchors: all, wordStart: wordStart)
+    }
+
+    private init?(anchors prefixes: [[UInt8]], wordStart: Bool) {
         guard !prefixes.isEmpty, !prefixes.contains([]) else { return nil }
+        self.wordStart = wordStart
         // a text holding "notif" holds every longer anchor's start too: keep the shortest
-        let sorted = prefixes.map(\.bytes).sorted {
+        let sorted = Set(prefixes).sorted {
             $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1))
         }
         var kept: [[UInt8]] = []

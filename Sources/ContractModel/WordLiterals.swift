@@ -18,6 +18,13 @@ public struct WordLiterals: Sendable {
         byFirstByte = LiteralPrefilter.rangesByFirstByte(literals)
     }
 
+    /// The literals of an alternation of patterns, from those of its alternatives
+    /// (the same as reading the alternation itself).
+    public init(anyOf alternatives: [WordLiterals]) {
+        literals = Set(alternatives.flatMap(\.literals)).sorted { $0.lexicographicallyPrecedes($1) }
+        byFirstByte = LiteralPrefilter.rangesByFirstByte(literals)
+    }
+
     /// Whether a word of `text` is one of the literals (plus an inflection); nil when
     /// it cannot be told from the bytes and the regex must decide.
     public func matches(_ text: FoldedText) -> Bool? {

@@ -15,7 +15,7 @@ enum InlineHeading {
         // every word of four letters or more is capitalised, quoted terms allowed ("“PHI”")
         let connectives: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "by", "with", "a", "an"]
         for word in words {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "\u{201C}\u{201D}\"'"))
+            let bare = word.trimming(where: { $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "\"" || $0 == "'" })
             guard let c = bare.first else { continue }
             if connectives.contains(bare.lowercased()) { continue }
             if !(c.isUppercase || c.isNumber) { return nil }

@@ -19,42 +19,35 @@ public enum SentenceSplitter {
             let whole = text.trimmingWhitespace()
             return whole.isEmpty ? [] : [whole]
         }
-        let chars = Array(text)
-        // where each character starts in the text's UTF-8, to cut sentences out of the text itself
-        var offsets: [Int] = []
-        offsets.reserveCapacity(chars.count + 1)
-        var offset = 0
-        for c in chars {
-            offsets.append(offset)
-            offset += c.utf8.count
-        }
-        offsets.append(offset)
+        let chars = Characters(text)
+        let count = chars.codes.count
         func piece(_ from: Int, _ to: Int) -> String {
             let utf8 = text.utf8
-            let a = utf8.index(utf8.startIndex, offsetBy: offsets[from])
-            let b = utf8.index(a, offsetBy: offsets[to] - offsets[from])
+            let a = utf8.index(utf8.startIndex, offsetBy: chars.offsets[from])
+            let b = utf8.index(a, offsetBy: chars.offsets[to] - chars.offsets[from])
             return text[a..<b].trimmingWhitespace()
         }
+        let space: UInt32 = 0x20, newline: UInt32 = 0x0A
         var sentences: [String] = []
         var start = 0
         var i = 0
         var depth = 0  // parentheses: never split inside "(...)"
-        while i < chars.count {
-            let c = chars[i]
-            if c == "(" { depth += 1 }
-            if c == ")" { depth = max(0, depth - 1) }
-            if (c == "." || c == "?" || c == "!" || c == ";" && false) && depth == 0 {
+        while i < count {
+            let c = chars.codes[i]
+            if c == 0x28 { depth += 1 }  // (
+            if c == 0x29 { depth = max(0, depth - 1) }  // )
+            if (c == 0x2E || c == 0x3F || c == 0x21) && depth == 0 {
                 // swallow closing quotes and brackets after the stop
                 var j = i + 1
-                while j < chars.count, "\"'\u{201D}\u{2019})]".contains(chars[j]) { j += 1 }
-                if j >= chars.count {
+                while j < count, closers.contains(chars.codes[j]) { j += 1 }
+                if j >= count {
                     i = j
                     break
                 }
-                if chars[j] == " " || chars[j] == "\n" {
+                if chars.codes[j] == space || chars.codes[j] == newline {
                     var k = j
-                    while k < chars.count, chars[k] == " " || chars[k] == "\n" { k += 1 }
-                    if k < chars.count, startsSentence(chars[k]), !(c == "." && isAbbreviation(chars, dotAt: i)) {
+                    while k < count, chars.codes[k] == space || chars.codes[k] == newline { k += 1 }
+                    if k < count, startsSentence(chars, k), !(c == 0x2E && isAbbreviation(chars, dotAt: i)) {
                         sentences.append(piece(start, j))
                         start = k
                         i = k
@@ -64,22 +57,77 @@ public enum SentenceSplitter {
             }
             i += 1
         }
-        if start < chars.count {
-            let last = piece(start, chars.count)
+        if start < count {
+            let last = piece(start, count)
             if !last.isEmpty { sentences.append(last) }
         }
         return sentences
     }
 
-    private static func startsSentence(_ c: Character) -> Bool {
-        c.isUppercase || c.isNumber || "\"'\u{201C}\u{2018}(\u{00A7}[".contains(c)
+    /// Closing quotes and brackets: " ' ” ’ ) ]
+    private static let closers: Set<UInt32> = [0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D]
+    /// What may open a sentence besides a capital or a digit: " ' “ ‘ ( § [
+    private static let openers: Set<UInt32> = [0x22, 0x27, 0x201C, 0x2018, 0x28, 0xA7, 0x5B]
+
+    /// A text's characters, each as a code (its scalar, or `Characters.joined` for a
+    /// character of several scalars), with where each starts in the UTF-8.
+    struct Characters {
+        static let joined: UInt32 = 0x11_0000
+        var codes: [UInt32] = []
+        var offsets: [Int] = []
+        /// The characters of several scalars, by index.
+        private var several: [Int: Character] = [:]
+
+        init(_ text: String) {
+            codes.reserveCapacity(text.utf8.count)
+            offsets.reserveCapacity(text.utf8.count + 1)
+            var offset = 0
+            if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+                // every scalar is a character of its own: no need to find grapheme clusters
+                for scalar in text.unicodeScalars {
+                    codes.append(scalar.value)
+                    offsets.append(offset)
+                    offset += UTF8.width(scalar)
+                }
+            } else {
+                for c in text {
+                    if c.unicodeScalars.count == 1 {
+                        codes.append(c.unicodeScalars.first!.value)
+                    } else {
+                        several[codes.count] = c
+                        codes.append(Self.joined)
+                    }
+                    offsets.append(offset)
+                    offset += c.utf8.count
+                }
+            }
+            offsets.append(offset)
+        }
+
+        /// Whether the scalar is a character on its own beside any other such scalar:
+        /// below the combining marks except CR (which joins LF), and the punctuation of
+        /// U+2010-U+2027 and U+2030-U+205E (dashes, curly quotes, the ellipsis).
+        private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+            let v = scalar.value
+            return (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+        }
+
+        subscript(_ i: Int) -> Character {
+            several[i] ?? Character(Unicode.Scalar(codes[i])!)
+        }
+    }
+
+    private static func startsSentence(_ chars: Characters, _ i: Int) -> Bool {
+        if openers.contains(chars.codes[i]) { return true }
+        let c = chars[i]
+        return c.isUppercase || c.isNumber
     }
 
     /// Whether the dot at `dotAt` ends an abbreviation or an initial, not a sentence.
-    private static func isAbbreviation(_ chars: [Character], dotAt: Int) -> Bool {
+    private static func isAbbreviation(_ chars: Characters, dotAt: Int) -> Bool {
         var k = dotAt - 1
-        while k >= 0, chars[k].isLetter || chars[k] == "." { k -= 1 }
-        let word = String(chars[(k + 1)..<dotAt]).lowercased()
+        while k >= 0, chars.codes[k] == 0x2E || chars[k].isLetter { k -= 1 }
+        let word = String(((k + 1)..<dotAt).map { chars[$0] }).lowercased()
         if word.isEmpty { return false }
         if abbreviations.contains(word) { return true }
         if word.count == 1, chars[dotAt - 1].isUppercase { return true }  // an initial: "John A. Smith"
@@ -88,4 +136,3 @@ public enum SentenceSplitter {
         return false
     }
 }
-

@@ -54,13 +54,89 @@ struct PrefilterTests {
         #expect(WordLiterals(pattern: "breach(?! of this)") == nil)
     }
 
-    @Test func neverRulesOutAMatchOfTheLibrarysConcepts() throws {
+    /// A concept is read pattern by pattern (a prefilter and words for each, a regex
+    /// for those that are more than words): the combined reading must answer as the
+    /// concept's whole regex does, on every sample sentence.
+    @Test func aConceptReadPatternByPatternAnswersAsItsWholeRegex() throws {
+        let texts = try sampleSentences() + ["Models are \u{FB01}ne-tuned on PHI.", "a material breach of this Agreement", ""]
+        let lexicon = Lexicon(concepts: builtInLibrary.concepts, parties: PartyLexicon(), dataTerms: ["Client Data"])
+        var matched = 0
+        for name in builtInLibrary.concepts.keys.sorted() + ["vendor", "customer", "data"] {
+            let whole = try #require(lexicon.regex(name), "\(name)")
+            // the regex as written at first: case-insensitive as a whole
+            let patterns = name == "vendor" || name == "customer" || name == "data" ? ["{\(name)}"] : builtInLibrary.concepts[name]!
+            let expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
+                .replacingOccurrences(of: "{vendor}", with: PartyLexicon().vendorPattern)
+                .replacingOccurrences(of: "{customer}", with: PartyLexicon().customerPattern)
+            let caseless = expanded.contains("{") ? nil : try regex(expanded)
+            for text in texts {
+                let expected = matches(whole, text)
+                if let caseless { #expect(matches(caseless, text) == expected, "concept \(name) on: \(text)") }
+                #expect(lexicon.mentions(name, in: lexicon.read(text)) == expected, "concept \(name) on: \(text)")
+                #expect(lexicon.mentions(name, in: text) == expected, "concept \(name) on: \(text)")
+                if expected { matched += 1 }
+            }
+        }
+        #expect(matched > 500)
+        #expect(!lexicon.mentions("no-such-concept", in: lexicon.read("anything")))
+        // one text, read once however often the contract repeats it
+        #expect(lexicon.read("Vendor shall notify.") === lexicon.read("Vendor shall notify."))
+    }
+
+    /// Concept regexes are case-insensitive only inside the words (`(?i:...)`), not in the
+    /// `\w` and `[\w-]` around them: those classes must hold the same characters either
+    /// way. Only a character with a case mapping could be added by closing a class over case.
+    @Test func wordClassesAreTheSameWithAndWithoutCase() throws {
+        let pairs = try [#"^[\w-]$"#, #"^\w$"#].map {
+            (try NSRegularExpression(pattern: $0, options: [.caseInsensitive]), try NSRegularExpression(pattern: $0))
+        }
+        var checked = 0
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let p = scalar.properties
+            guard p.changesWhenCaseMapped || p.changesWhenCaseFolded || p.isCased || p.isCaseIgnorable else { continue }
+            let text = String(scalar)
+            for (caseless, cased) in pairs {
+                #expect(matches(caseless, text) == matches(cased, text), "U+\(String(value, radix: 16))")
+            }
+            checked += 1
+        }
+        #expect(checked > 4000)
+    }
+
+    /// The prefilter and words of an alternation, made from its alternatives', are the alternation's own.
+    @Test func alternativesCombineAsTheirAlternation() throws {
+        let texts = try sampleSentences()
+        for (name, patterns) in builtInLibrary.concepts.sorted(by: { $0.key < $1.key }) {
+            let alternatives = patterns.map { Lexicon.expandForValidation("(?:\($0))") }
+            let joined = alternatives.joined(separator: "|")
+            let whole = LiteralPrefilter(pattern: joined, wordStart: true)
+            let combined = LiteralPrefilter(anyOf: alternatives.map { LiteralPrefilter(pattern: $0, wordStart: true) }, wordStart: true)
+            #expect((whole == nil) == (combined == nil), "concept \(name)")
+            let words = alternatives.map { WordLiterals(pattern: $0) }
+            let allWords = words.allSatisfy { $0 != nil } ? WordLiterals(anyOf: words.compactMap { $0 }) : nil
+            #expect((WordLiterals(pattern: joined) == nil) == (allWords == nil), "concept \(name)")
+            for text in texts {
+                if let whole, let combined { #expect(whole.mayMatch(text) == combined.mayMatch(text), "concept \(name) on: \(text)") }
+                if let allWords, let folded = FoldedText(text) {
+                    #expect(allWords.matches(folded) == WordLiterals(pattern: joined)?.matches(folded), "concept \(name) on: \(text)")
+                }
+            }
+        }
+    }
+
+    private func sampleSentences() throws -> [String] {
         let samples = matchRepoRoot.appendingPathComponent("samples")
         var texts: [String] = []
         for name in ["acme-scribe-baa.txt", "bluepeak-chat-addendum.md"] {
             let text = try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
             texts += text.split(whereSeparator: { $0 == "." || $0 == "\n" }).map(String.init)
         }
+        return texts
+    }
+
+    @Test func neverRulesOutAMatchOfTheLibrarysConcepts() throws {
+        let texts = try sampleSentences()
         var checked = 0
         for (name, patterns) in builtInLibrary.concepts.sorted(by: { $0.key < $1.key }) {
             let expanded = Lexicon.expandForValidation(patterns.map { "(?:\($0))" }.joined(separator: "|"))

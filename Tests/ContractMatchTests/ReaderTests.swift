@@ -80,4 +80,16 @@ import Testing
         let p = StatementReader(parties: parties).predicates(in: "Acme will not sell the data.")
         #expect(p.first?.actor == .vendor)
     }
+
+    /// Contracts naming the same parties get one pattern (and share its compiled regex),
+    /// whatever order or repetition their preambles give the names in.
+    @Test func namesAreListedOnceLongestFirst() {
+        #expect(PartyLexicon.longestFirst(["vendor", "acme", "business associate", "acme", "zeta"]) == [
+            "business associate", "vendor", "acme", "zeta",
+        ])
+        let one = PartyLexicon(parties: [.init(name: "Acme Scribe AI, Inc.", aliases: ["Acme", "Vendor"], role: .businessAssociate)])
+        let other = PartyLexicon(parties: [.init(name: "Acme Scribe AI, Inc.", aliases: ["Vendor", "Acme"], role: .businessAssociate)])
+        #expect(one.vendorPattern == other.vendorPattern)
+        #expect(one.customerPattern == PartyLexicon().customerPattern)
+    }
 }

@@ -15,6 +15,34 @@ struct TextSplittingTests {
         #expect(SentenceSplitter.split("") == [])
     }
 
+    /// The splitter reads plain text scalar by scalar, and only finds grapheme
+    /// clusters when a scalar could join its neighbour: both give the characters.
+    @Test func charactersAreTheTextsGraphemeClusters() {
+        let texts = [
+            "Vendor shall notify Acme, Inc. within 5 days.", "Caf\u{E9} \u{201C}Quoted\u{201D} \u{2014} \u{00A7} 4.2 \u{2026}",
+            "Cafe\u{301}. Next", "One.\r\nTwo.", "\u{1F600} x", "\u{1F1FA}\u{1F1F8}. US", "a\u{200D}b", "\u{0915}\u{093F}.", "",
+            "\u{212A}elvin. \u{FB01}ne.",
+        ]
+        for text in texts {
+            let chars = SentenceSplitter.Characters(text)
+            let expected = text.map { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : SentenceSplitter.Characters.joined }
+            #expect(chars.codes == expected, "\(text.debugDescription)")
+            var offsets = [0]
+            for c in text { offsets.append(offsets.last! + c.utf8.count) }
+            #expect(chars.offsets == offsets, "\(text.debugDescription)")
+            for (i, c) in text.enumerated() { #expect(chars[i] == c) }
+        }
+    }
+
+    @Test func aStopJoinedToAMarkOrFollowedByCarriageReturnEndsNoSentence() {
+        #expect(SentenceSplitter.split("Notify Acme.\u{301} The end.") == ["Notify Acme.\u{301} The end."])
+        #expect(SentenceSplitter.split("One.\r\nTwo.") == ["One.\r\nTwo."])
+        #expect(SentenceSplitter.split("One.\nTwo.") == ["One.", "Two."])
+        #expect(SentenceSplitter.split("Signed by John A. Smith. Then \u{201C}Vendor.\u{201D} Next") == [
+            "Signed by John A. Smith.", "Then \u{201C}Vendor.\u{201D}", "Next",
+        ])
+    }
+
     @Test(arguments: [
         ("Term. The term of this Agreement", "Term", "The term of this Agreement"),
         ("Confidentiality \u{2014} Vendor shall keep", "Confidentiality", "Vendor shall keep"),

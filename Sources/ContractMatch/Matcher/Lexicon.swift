@@ -14,15 +14,20 @@ final class Lexicon: @unchecked Sendable {
     private var regexes: [String: CompiledConcept] = [:]
     private let concepts: [String: [String]]
     private let placeholders: [String: String]
-    /// The contract's definitions, for `{defined:NAME}`.
-    private let definitions: [(term: String, definition: String)]
+    /// The contract's definitions in its body (for `{defined:NAME}`, and for the
+    /// sentences that use a defined term), each definition read once.
+    let definitions: [(term: String, definition: ReadText)]
     private var expanding: Set<String> = []
+
+    /// Each concept's slot in a `ReadText`'s answers.
+    private let slots: [String: Int]
 
     init(concepts: [String: [String]], parties: PartyLexicon, dataTerms: [String], definitions: [(String, String)] = []) {
         self.concepts = concepts
-        self.definitions = definitions.map { (term: $0.0, definition: $0.1) }
-        let data = (dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
-            .sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        self.definitions = definitions.map { (term: $0.0, definition: ReadText($0.1)) }
+        slots = Dictionary(uniqueKeysWithValues: Set(concepts.keys).union(Self.builtIn).sorted().enumerated().map { ($1, $0) })
+        let data = PartyLexicon.longestFirst(dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
+            .map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         placeholders = ["{vendor}": parties.vendorPattern, "{customer}": parties.customerPattern, "{data}": "(?:\(data))"]
     }
 
@@ -33,7 +38,8 @@ final class Lexicon: @unchecked Sendable {
             .replacingOccurrences(of: #"\{defined:[a-z0-9-]+\}"#, with: "defined", options: .regularExpression)
     }
 
-    /// Concept `name` for this contract: its pattern, prefilter and (once a text passes the prefilter) regex.
+    /// Concept `name` for this contract: its patterns, placeholders filled in, with
+    /// their prefilters (the regexes are compiled when a text first needs them).
     private func concept(_ name: String) -> CompiledConcept? {
         if let cached = regexes[name] { return cached }
         let patterns: [String]
@@ -44,17 +50,39 @@ final class Lexicon: @unchecked Sendable {
         default: patterns = concepts[name] ?? []
         }
         guard !patterns.isEmpty else { return nil }
-        var expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
-        if expanded.contains("{") {
-            for (key, value) in placeholders { expanded = expanded.replacingLiteral(key, with: value) }
-            while let range = Self.definedPlaceholder.firstRange(in: expanded) {
-                let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
-                expanded.replaceSubrange(range, with: definedTerms(of: inner))
+        let template = Self.shared.template(name, patterns, hasPlaceholder: Self.hasPlaceholder)
+        let concept: CompiledConcept
+        if template.isShared, let base = template.base {
+            concept = base
+        } else {
+            let own = zip(template.patterns, template.shared).compactMap { pattern, shared in
+                shared == nil ? Self.shared.pattern(expand(pattern), ofContract: true) : nil
             }
+            concept = Self.shared.concept(template, own: own)
         }
-        let concept = Self.compiled.concept(expanded)
         regexes[name] = concept
         return concept
+    }
+
+    /// Whether `pattern` has a placeholder: a `{` before a letter (`{0,3}` is a repetition).
+    private static func hasPlaceholder(_ pattern: String) -> Bool {
+        var afterBrace = false
+        for byte in pattern.utf8 {
+            if afterBrace, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { return true }
+            afterBrace = byte == UInt8(ascii: "{")
+        }
+        return false
+    }
+
+    /// `pattern` with this contract's names and defined terms for its placeholders.
+    private func expand(_ pattern: String) -> String {
+        var expanded = pattern
+        for (key, value) in placeholders { expanded = expanded.replacingLiteral(key, with: value) }
+        while Self.hasPlaceholder(expanded), let range = Self.definedPlaceholder.firstRange(in: expanded) {
+            let inner = String(expanded[range].dropFirst("{defined:".count).dropLast())
+            expanded.replaceSubrange(range, with: definedTerms(of: inner))
+        }
+        return expanded
     }
 
     /// The compiled regex of `name`.
@@ -63,9 +91,9 @@ final class Lexicon: @unchecked Sendable {
     }
 
     private static let definedPlaceholder = Pattern(#"\{defined:([a-z0-9-]+)\}"#)
-    /// Compiled patterns shared by every contract: most concepts expand the same way
-    /// for all of them, and compiling is the costly part of matching.
-    private static let compiled = RegexCache()
+    /// Patterns and concepts without placeholders, shared by every contract: they
+    /// read the same in all of them, and compiling is the costly part of matching.
+    private static let shared = ConceptCache()
 
     /// An alternation of the terms whose definitions mention `concept` (never matching when none do).
     private func definedTerms(of concept: String) -> String {
@@ -85,15 +113,27 @@ final class Lexicon: @unchecked Sendable {
         return folded.folded
     }
 
-    private func mayMatch(_ concept: CompiledConcept, _ text: String) -> Bool {
-        guard let prefilter = concept.prefilter, let folded = fold(text) else { return true }
-        return prefilter.mayMatch(folded)
-    }
-
     /// Where concept `name` occurs in `text` (UTF-16 offsets).
+    ///
+    /// The regex that finds them is the alternation of the concept's patterns that
+    /// occur in the text, in the library's order: a pattern that matches nowhere in
+    /// it changes no match of the whole alternation. Often that is one pattern, or
+    /// patterns that read the same in every contract, already compiled.
     func occurrences(of name: String, in text: String) -> [NSRange] {
-        guard let concept = concept(name), mayMatch(concept, text), let regex = concept.regex else { return [] }
-        return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
+        guard mentions(name, in: text), let concept = concept(name) else { return [] }
+        let length = NSRange(location: 0, length: (text as NSString).length)
+        var regex = concept.regex
+        if let folded = fold(text) {
+            let present = concept.patterns.filter { pattern in
+                if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { return false }
+                if let words = pattern.words, let found = words.matches(folded) { return found }
+                return pattern.regex?.firstMatch(in: text, range: length) != nil
+            }
+            if concept.patterns.allSatisfy({ $0.words != nil || $0.regex != nil }) {
+                regex = Self.shared.alternation(present)
+            }
+        }
+        return regex?.matches(in: text, range: length).map(\.range) ?? []
     }
 
     /// Answers already given for this contract: the rules ask about the same
@@ -113,67 +153,58 @@ final class Lexicon: @unchecked Sendable {
         return answer
     }
 
+    /// The contract's texts already read, by their words: a contract repeats
+    /// sentences and headings, and each is read once.
+    private var texts: [String: ReadText] = [:]
+
+    /// `text` as the matcher reads it, shared by every place the contract repeats it.
+    func read(_ text: String) -> ReadText {
+        if let known = texts[text] { return known }
+        let read = ReadText(text)
+        texts[text] = read
+        return read
+    }
+
+    /// Whether `text` mentions concept `name`, answered once per text and concept.
+    func mentions(_ name: String, in text: ReadText) -> Bool {
+        // a name that is no concept mentions nothing, as `concept(_:)` finds no pattern for it
+        guard let slot = slots[name] else { return false }
+        if text.answers.isEmpty { text.answers = [UInt8](repeating: 0, count: slots.count) }
+        switch text.answers[slot] {
+        case 1: return false
+        case 2: return true
+        default:
+            let answer = answer(name, in: text.text, folded: text.folded)
+            text.answers[slot] = answer ? 2 : 1
+            return answer
+        }
+    }
+
     private func answer(_ name: String, in text: String) -> Bool {
-        guard let concept = concept(name), mayMatch(concept, text) else { return false }
-        // a concept of plain words is answered from the bytes
-        if let words = concept.words, let folded = fold(text), let answer = words.matches(folded) { return answer }
-        guard let regex = concept.regex else { return false }
-        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
-    }
-}
-
-/// A concept's expanded pattern with its prefilter; the regex is compiled on
-/// first use, since most contract-specific patterns are ruled out by the prefilter.
-private final class CompiledConcept: @unchecked Sendable {
-    let prefilter: LiteralPrefilter?
-    private let expanded: String
-    private let pattern: String
-    private let lock = NSLock()
-    private var compiled: NSRegularExpression??
-    private var literalWords: WordLiterals??
-
-    init(expanded: String) {
-        self.expanded = expanded
-        prefilter = LiteralPrefilter(pattern: expanded, wordStart: true)
-        // whole words, inflections allowed: "train" also reads "trains", "trained", "training"
-        pattern = #"(?<![\w-])(?:"# + expanded + #")(?:s|es|ed|d|ing)?(?!\w)"#
+        answer(name, in: text, folded: fold(text))
     }
 
-    /// The concept's words when it is nothing else, matched without the regex; read on
-    /// first use (after a text passed the prefilter), since listing them can be costly.
-    var words: WordLiterals? {
-        lock.withLock {
-            if let literalWords { return literalWords }
-            let words = WordLiterals(pattern: expanded)
-            literalWords = .some(words)
-            return words
+    /// The answer for `text`, whose folded bytes (`FoldedText(text)`) are `folded`:
+    /// the concept's plain words are looked up in the bytes, and only the patterns
+    /// that are more than words, and whose own prefilters pass, go to their regexes.
+    /// The same answer as the whole concept's regex, which decides alone for a text
+    /// that cannot be folded.
+    private func answer(_ name: String, in text: String, folded: @autoclosure () -> FoldedText?) -> Bool {
+        guard let concept = concept(name) else { return false }
+        let length = NSRange(location: 0, length: (text as NSString).length)
+        func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: length) != nil }
+        guard let folded = folded() else { return wholeRegex() }
+        if let prefilter = concept.prefilter, !prefilter.mayMatch(folded) { return false }
+        let parts = concept.parts
+        if let words = parts.words {
+            guard let found = words.matches(folded) else { return wholeRegex() }
+            if found { return true }
         }
-    }
-
-    var regex: NSRegularExpression? {
-        lock.withLock {
-            if let compiled { return compiled }
-            let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            compiled = .some(regex)
-            return regex
+        for pattern in parts.others {
+            if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { continue }
+            guard let regex = pattern.regex else { return wholeRegex() }
+            if regex.firstMatch(in: text, range: length) != nil { return true }
         }
-    }
-}
-
-/// Compiled concepts by expanded pattern, shared between contracts and threads;
-/// bounded so that contracts with their own party names cannot grow it without end.
-private final class RegexCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: CompiledConcept] = [:]
-    private let limit = 4096
-
-    func concept(_ expanded: String) -> CompiledConcept {
-        lock.withLock {
-            if let hit = entries[expanded] { return hit }
-            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            let concept = CompiledConcept(expanded: expanded)
-            entries[expanded] = concept
-            return concept
-        }
+        return false
     }
 }

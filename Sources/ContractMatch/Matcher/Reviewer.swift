@@ -25,18 +25,23 @@ public struct Reviewer: Sendable {
         let structure = (document.structure ?? Segmenter().segment(document).structure)!
         let parties = PartyLexicon(parties: structure.parties)
         let dataTerms = structure.definitions.filter { !$0.includes.isEmpty }.map(\.term)
+        // definitions in the body ("Security Incident" includes ...), not the preamble's party names
         let lexicon = Lexicon(
             concepts: library.concepts, parties: parties, dataTerms: dataTerms,
             definitions: structure.definitions.filter { $0.clause != nil }.map { ($0.term, $0.definition) })
         let statements = StatementReader(parties: parties)
-        // definitions in the body ("Security Incident" includes ...), not the preamble's party names
-        let definitions = structure.definitions.filter { $0.clause != nil }.map { ($0.term, $0.definition) }
         // a party's own name ("Acme Clinical AI LLC") must not read as words of the contract ("AI")
         let masks = structure.parties.filter { !$0.aliases.isEmpty }.map { ($0.name, $0.aliases[0]) }
-        var references: [Int: [(reference: String, clause: Clause)]] = [:]
+        // a clause referred to is read once, its heading with its text, however many refer to it
+        var targets: [Int: ReadText] = [:]
+        var references: [Int: [(reference: String, clause: ReadText)]] = [:]
         for ref in structure.crossReferences {
             guard let target = ref.target else { continue }
-            references[ref.from, default: []].append((ref.text, structure.clauses[target]))
+            if targets[target] == nil {
+                let clause = structure.clauses[target]
+                targets[target] = lexicon.read((clause.heading ?? "") + " " + clause.text)
+            }
+            references[ref.from, default: []].append((ref.text, targets[target]!))
         }
         var sentences: [Sentence] = []
         var readings: [ClauseReading] = []
@@ -59,12 +64,13 @@ public struct Reviewer: Sendable {
                 texts[0] = leadIn + " " + texts[0]
                 context = ([structure.clauses[parent].text] + structure.children(of: parent).map(\.text)).joined(separator: " ")
             }
-            let reading = ClauseReading(clause: clause, context: context, masks: masks)
+            let reading = ClauseReading(clause: clause, context: context, masks: masks, lexicon: lexicon)
             readings.append(reading)
+            let heading = clause.heading.map(lexicon.read)
             for text in texts where !library.ignore.contains(where: { lexicon.mentions($0, in: text) }) {
                 let sentence = Sentence(
                     clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                    definitions: definitions, masks: masks, referenced: references[clause.index] ?? [])
+                    heading: heading, masks: masks, referenced: references[clause.index] ?? [])
                 sentence.siblings = reading
                 reading.members.append(sentence)
                 sentences.append(sentence)

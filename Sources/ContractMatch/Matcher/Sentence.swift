@@ -11,35 +11,54 @@ final class Sentence {
     let reading: String
     let position: Int
     private let lexicon: Lexicon
-    /// The clauses this sentence's clause refers to, with the words of the reference.
-    private let referenced: [(reference: String, clause: Clause)]
-    /// The contract's defined terms and their definitions.
-    private let definitions: [(String, String)]
+    /// `reading`, with the concepts it mentions.
+    private let read: ReadText
+    /// The clause's heading, read once for all its sentences.
+    private let heading: ReadText?
+    /// The clauses this sentence's clause refers to, with the words of the reference
+    /// and the target's heading and text (read once for every sentence referring to it).
+    private let referenced: [(reference: String, clause: ReadText)]
     private let statements: StatementReader
-    private var conceptCache: [String: Bool] = [:]
-    private(set) lazy var predicates: [Predicate] = statements.predicates(in: reading)
-    private(set) lazy var durations: [Duration] = DurationReader.durations(in: reading)
-    private(set) lazy var softDeadlines: [String] = DurationReader.softDeadlines(in: reading)
+    var predicates: [Predicate] {
+        if let known = read.predicates { return known }
+        let found = statements.predicates(in: reading)
+        read.predicates = found
+        return found
+    }
+    var durations: [Duration] {
+        if let known = read.durations { return known }
+        let found = DurationReader.durations(in: reading)
+        read.durations = found
+        return found
+    }
+    var softDeadlines: [String] {
+        if let known = read.softDeadlines { return known }
+        let found = DurationReader.softDeadlines(in: reading)
+        read.softDeadlines = found
+        return found
+    }
+    /// The definitions of the contract's terms this sentence uses.
+    private lazy var usedDefinitions: [ReadText] = lexicon.definitions.filter { reading.containsLiteral($0.term) }.map(\.definition)
     /// Regions named in the sentence, or in the definitions of terms it uses ("Approved Territory").
     private(set) lazy var regions: [String] = {
         var found = Set(RegionReader.regions(in: reading))
-        for (term, definition) in definitions where reading.containsLiteral(term) {
-            found.formUnion(RegionReader.regions(in: definition))
+        for definition in usedDefinitions {
+            found.formUnion(RegionReader.regions(in: definition.text))
         }
         return found.sorted()
     }()
 
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
-        definitions: [(String, String)], masks: [(String, String)] = [],
-        referenced: [(reference: String, clause: Clause)] = []
+        heading: ReadText? = nil, masks: [(String, String)] = [], referenced: [(reference: String, clause: ReadText)] = []
     ) {
         self.referenced = referenced
         var reading = text
         for (name, alias) in masks { reading = reading.replacingLiteral(name, with: alias) }
         self.reading = reading
+        self.read = lexicon.read(reading)
+        self.heading = heading
         self.clause = clause
-        self.definitions = definitions
         self.text = text
         self.position = position
         self.lexicon = lexicon
@@ -47,27 +66,24 @@ final class Sentence {
     }
 
     func mentions(_ concept: String) -> Bool {
-        if let hit = conceptCache[concept] { return hit }
-        let hit = lexicon.mentions(concept, in: reading)
-        conceptCache[concept] = hit
-        return hit
+        lexicon.mentions(concept, in: read)
     }
 
     func headingMentions(_ concept: String) -> Bool {
-        guard let heading = clause.heading else { return false }
+        guard let heading else { return false }
         return lexicon.mentions(concept, in: heading)
     }
 
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does ("Security Incident" defined to include AI incidents).
     func clauseMentions(_ concept: String) -> Bool {
-        siblings?.mentions(concept, lexicon: lexicon, definitions: definitions) ?? mentions(concept)
+        siblings?.mentions(concept, lexicon: lexicon) ?? mentions(concept)
     }
 
     /// Whether a term this sentence uses is defined with words of `concept`.
     func definitionsMention(_ concept: String) -> Bool {
-        definitions.contains { term, definition in
-            reading.containsLiteral(term) && !definition.containsLiteral(text) && lexicon.mentions(concept, in: definition)
+        usedDefinitions.contains { definition in
+            !definition.text.containsLiteral(text) && lexicon.mentions(concept, in: definition)
         }
     }
 
@@ -81,7 +97,7 @@ final class Sentence {
     /// Whether a clause this sentence refers to ("under Section 7.1") mentions `concept`.
     func referencedClausesMention(_ concept: String) -> Bool {
         referenced.contains { target in
-            self.text.containsLiteral(target.reference) && lexicon.mentions(concept, in: (target.clause.heading ?? "") + " " + target.clause.text)
+            self.text.containsLiteral(target.reference) && lexicon.mentions(concept, in: target.clause)
         }
     }
 
@@ -105,22 +121,23 @@ final class ClauseReading {
     var members: [Sentence] = []
     /// Heading, text and (for an item under a lead-in) the lead-in and its other
     /// items, with party names replaced by their short names.
-    private let text: String
-    private var cache: [String: Bool] = [:]
+    private let read: ReadText
+    /// The definitions of the contract's terms the clause uses.
+    private var usedDefinitions: [ReadText]?
 
-    init(clause: Clause, context: String, masks: [(String, String)]) {
+    init(clause: Clause, context: String, masks: [(String, String)], lexicon: Lexicon) {
         var text = (clause.heading ?? "") + " " + clause.text + " " + context
         for (name, alias) in masks { text = text.replacingLiteral(name, with: alias) }
-        self.text = text
+        read = lexicon.read(text)
     }
 
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does.
-    func mentions(_ concept: String, lexicon: Lexicon, definitions: [(String, String)]) -> Bool {
-        if let hit = cache[concept] { return hit }
-        let hit = lexicon.mentions(concept, in: text)
-            || definitions.contains { term, definition in text.containsLiteral(term) && lexicon.mentions(concept, in: definition) }
-        cache[concept] = hit
-        return hit
+    func mentions(_ concept: String, lexicon: Lexicon) -> Bool {
+        if lexicon.mentions(concept, in: read) { return true }
+        if usedDefinitions == nil {
+            usedDefinitions = lexicon.definitions.filter { read.text.containsLiteral($0.term) }.map(\.definition)
+        }
+        return usedDefinitions!.contains { lexicon.mentions(concept, in: $0) }
     }
 }

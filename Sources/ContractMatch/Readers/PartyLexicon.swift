@@ -96,6 +96,14 @@ public struct PartyLexicon: Sendable {
     public var customerPattern: String { Self.alternation(customerNames) }
 
     private static func alternation(_ words: [String]) -> String {
-        "(?:" + words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
+        "(?:" + longestFirst(words).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
+    }
+
+    /// `words` once each, longest first, as a regex alternation wants them. Two
+    /// different lower-case names of one length never match at the same place, so
+    /// their order changes no match: they go in text order, and contracts that
+    /// name the same parties get the same pattern (and share its compiled regex).
+    package static func longestFirst(_ words: [String]) -> [String] {
+        Set(words).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 }
