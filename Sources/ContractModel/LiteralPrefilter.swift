@@ -38,6 +38,20 @@ public struct LiteralPrefilter: Sendable {
         self.init(anchors: all, wordStart: wordStart)
     }
 
+    /// A prefilter for a pattern every match of which begins with one of `literals`
+    /// (a party's names): nil when one is empty or not plain ASCII, whose case folding
+    /// a byte comparison could miss.
+    public init?(literals: [String], wordStart: Bool) {
+        guard literals.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        self.init(anchors: literals.map { $0.utf8.map(Self.lower) }, wordStart: wordStart)
+    }
+
+    /// Whether every anchor begins with `prefix` (so every match does).
+    public func anchorsAllBegin(with prefix: String) -> Bool {
+        let bytes = Array(prefix.utf8)
+        return anchors.allSatisfy { $0.starts(with: bytes) }
+    }
+
     private init?(anchors prefixes: [[UInt8]], wordStart: Bool) {
         guard !prefixes.isEmpty, !prefixes.contains([]) else { return nil }
         self.wordStart = wordStart

@@ -7,6 +7,16 @@ extension Unicode.Scalar {
     }
 }
 
+extension Unicode.Scalar {
+    /// Whether the scalar is a character on its own beside any other such scalar:
+    /// below the combining marks except CR (which joins LF), and the punctuation of
+    /// U+2010-U+2027 and U+2030-U+205E (dashes, curly quotes, the ellipsis). A text of
+    /// such scalars can be read scalar by scalar as its characters.
+    package var standsAlone: Bool {
+        (value < 0x300 && value != 0x0D) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing tabs and space separators: what
     /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation's trip

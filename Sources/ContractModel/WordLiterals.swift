@@ -18,6 +18,9 @@ public struct WordLiterals: Sendable {
         byFirstByte = LiteralPrefilter.rangesByFirstByte(literals)
     }
 
+    /// How many literal texts there are.
+    public var count: Int { literals.count }
+
     /// The literals of an alternation of patterns, from those of its alternatives
     /// (the same as reading the alternation itself).
     public init(anyOf alternatives: [WordLiterals]) {

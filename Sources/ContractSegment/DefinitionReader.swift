@@ -19,6 +19,8 @@ enum DefinitionReader {
 
     /// Definitions found in `text`, which sits in clause `clause` (`nil` for the preamble).
     static func definitions(in text: String, clause: Int?) -> [DefinedTerm] {
+        // a definition quotes its term: a text without an opening quote needs no splitting
+        guard mayHoldOpenQuote(text) else { return [] }
         var found: [DefinedTerm] = []
         let sentences = SentenceSplitter.split(text)
         for sentence in sentences {

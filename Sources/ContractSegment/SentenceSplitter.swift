@@ -82,7 +82,7 @@ public enum SentenceSplitter {
             codes.reserveCapacity(text.utf8.count)
             offsets.reserveCapacity(text.utf8.count + 1)
             var offset = 0
-            if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            if text.unicodeScalars.allSatisfy(\.standsAlone) {
                 // every scalar is a character of its own: no need to find grapheme clusters
                 for scalar in text.unicodeScalars {
                     codes.append(scalar.value)
@@ -102,14 +102,6 @@ public enum SentenceSplitter {
                 }
             }
             offsets.append(offset)
-        }
-
-        /// Whether the scalar is a character on its own beside any other such scalar:
-        /// below the combining marks except CR (which joins LF), and the punctuation of
-        /// U+2010-U+2027 and U+2030-U+205E (dashes, curly quotes, the ellipsis).
-        private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-            let v = scalar.value
-            return (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
         }
 
         subscript(_ i: Int) -> Character {

@@ -95,4 +95,39 @@ import Testing
             """
         assertGolden(try read(text).dump(), named: "text-articles.dump")
     }
+
+    /// A row of a plain-text table has " | " twice, found as Foundation finds it.
+    @Test func tableRowsAsFoundationSplitsThem() {
+        let lines = [
+            "a | b | c", "a | b", " | | ", " |  | ", "x | y | z | w", "Caf\u{E9} | b | c", "a |\u{301} b | c", "a | b\r | c", "a|b|c", "",
+        ]
+        for line in lines {
+            #expect(TextReader.isTableRow(Substring(line)) == (line.components(separatedBy: " | ").count >= 3), "\(line.debugDescription)")
+        }
+    }
+
+    /// Lines are cut at LF, CR LF and CR, as splitting the text's characters cuts them.
+    @Test func linesAsCharactersSplitThem() {
+        for text in ["a\nb", "a\r\nb\rc\n", "\n\n", "", "x", "a\r\n\r\nb", "e\u{301}\n\u{301}x", "\r", "a\n\r", "caf\u{E9}\r\n\u{1F600}"] {
+            let expected = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            #expect(TextReader.lines(of: text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func inlineMarkupIsStrippedOnlyWhereThere() {
+        #expect(TextReader.stripInline("Plain caf\u{E9} text.") == "Plain caf\u{E9} text.")
+        #expect(TextReader.stripInline("**Bold** and `code` and [a link](http://x) and __u__ and \\*") == "Bold and code and a link and u and *")
+        // a marker joined to a combining mark is another character, left as it is
+        #expect(TextReader.stripInline("**B\u{2019}s** *\u{301}x") == "B\u{2019}s *\u{301}x")
+        #expect(TextReader.stripInline("\u{201C}*Caf\u{E9}*\u{201D}") == "\u{201C}Caf\u{E9}\u{201D}")
+    }
+
+    /// Valid UTF-8 is taken whole; invalid bytes are still replaced and counted.
+    @Test func decodesUTF8WholeOrByScalar() {
+        #expect(TextDecoder.decode(Data("Caf\u{E9} \u{1F600}".utf8)).text == "Caf\u{E9} \u{1F600}")
+        #expect(TextDecoder.decode(Data([0xEF, 0xBB, 0xBF] + Array("BOM".utf8))).text == "BOM")
+        let broken = TextDecoder.decode(Data([0x41, 0xFF, 0x42, 0xC3]))
+        #expect(broken.text == "A\u{FFFD}B\u{FFFD}")
+        #expect(broken.replaced == 2)
+    }
 }

@@ -37,6 +37,15 @@ struct TextSearchTests {
         }
     }
 
+    @Test func replacingSeveralLiteralsMatchesFoundation() {
+        let pairs = [("Acme", "Vendor"), ("Vendor", "Caf\u{E9}"), ("e", "\u{301}"), ("Caf", "x")]
+        for text in Self.texts {
+            var expected = text
+            for (target, replacement) in pairs { expected = expected.replacingOccurrences(of: target, with: replacement) }
+            #expect(text.replacingLiterals(pairs) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func containsLiteralMatchesFoundation() {
         let needles = ["Acme", "acme", "Caf\u{E9}", "Cafe", "e\u{301}", "\u{2019}s", "\n", "\r", "Acme\u{301}", "K", ";", "", "Vendor shall"]
         for text in Self.texts {

@@ -19,6 +19,10 @@ package enum TextDecoder {
             return utf16(bytes.dropFirst(2), littleEndian: false)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        // valid UTF-8 (nearly every file) is taken whole, without decoding scalar by scalar
+        if let text = String(validating: body, as: UTF8.self) {
+            return Decoded(text: text, encoding: "UTF-8", replaced: 0)
+        }
         var decoder = UTF8()
         var it = body.makeIterator()
         let (scalars, replaced) = Self.scalars(&decoder, &it)

@@ -30,8 +30,7 @@ struct TextReader: FormatReader {
             warnings.append(
                 "\(n) invalid \(decoded.encoding) byte sequence\(n == 1 ? " was" : "s were") replaced with U+FFFD")
         }
-        let lines = decoded.text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = Self.lines(of: decoded.text)
         var blocks: [Block] = []
         var pending: Pending?
         var inFence = false
@@ -155,6 +154,28 @@ struct TextReader: FormatReader {
         return ReadResult(blocks: blocks, warnings: warnings)
     }
 
+    /// The lines of `text`, ended by LF, CR LF or CR: cut at those bytes, which are
+    /// characters of their own (CR LF one character), as splitting the characters would.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            guard byte == 0x0A || byte == 0x0D else {
+                utf8.formIndex(after: &i)
+                continue
+            }
+            lines.append(text[start..<i])
+            utf8.formIndex(after: &i)
+            if byte == 0x0D, i < utf8.endIndex, utf8[i] == 0x0A { utf8.formIndex(after: &i) }
+            start = i
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
     private static func nextLine(_ lines: [Substring], after offset: Int) -> Substring? {
         guard offset + 1 < lines.count else { return nil }
         let next = lines[offset + 1].drop(while: { $0 == " " || $0 == "\t" })
@@ -163,7 +184,22 @@ struct TextReader: FormatReader {
 
     /// A row of a plain-text table: cells set apart by " | " at least twice.
     static func isTableRow(_ line: Substring) -> Bool {
-        line.components(separatedBy: " | ").count >= 3
+        let text = String(line)
+        // Foundation's search compares composed characters; on plain text the bytes tell the same
+        guard text.searchesAsBytes else { return line.components(separatedBy: " | ").count >= 3 }
+        var separators = 0
+        var bytes = text.utf8.makeIterator()
+        var window: (UInt8, UInt8) = (0, 0)
+        while let byte = bytes.next() {
+            if window == (0x20, 0x7C) && byte == 0x20 {
+                separators += 1
+                if separators == 2 { return true }
+                window = (0, 0)  // the next separator starts after this one
+            } else {
+                window = (window.1, byte)
+            }
+        }
+        return false
     }
 
     static func isHeadingLine(_ text: String, next: Substring?) -> Bool {
@@ -195,8 +231,24 @@ struct TextReader: FormatReader {
 
     /// Removes Markdown emphasis and code markers and keeps a link's text.
     static func stripInline(_ s: some StringProtocol) -> String {
-        let chars = Array(s)
+        // nothing to remove without one of \ * ` _ [
+        if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F || $0 == 0x5B }) { return String(s) }
+        // a text whose scalars are its characters is read scalar by scalar
+        if s.unicodeScalars.allSatisfy(\.standsAlone) {
+            var out = String.UnicodeScalarView()
+            strip(Array(s.unicodeScalars), into: &out)
+            return String(out)
+        }
         var out = ""
+        strip(Array(s), into: &out)
+        return out
+    }
+
+    /// Copies `chars` (a text's characters, or its scalars where each is one) into
+    /// `out` without Markdown's markers.
+    private static func strip<C: Equatable & ExpressibleByUnicodeScalarLiteral, Out: RangeReplaceableCollection>(
+        _ chars: [C], into out: inout Out
+    ) where Out.Element == C {
         out.reserveCapacity(chars.count)
         var i = 0
         while i < chars.count {
@@ -225,6 +277,5 @@ struct TextReader: FormatReader {
             out.append(c)
             i += 1
         }
-        return out
     }
 }

@@ -24,9 +24,12 @@ final class ConceptPattern: @unchecked Sendable {
     private var literalWords: WordLiterals??
     private var compiled: NSRegularExpression??
 
-    init(_ expanded: String) {
+    /// `prefilter`: one known to hold for the pattern, instead of reading it from the
+    /// pattern; `mayBeWords`: false when the pattern is known to be more than words.
+    init(_ expanded: String, prefilter: LiteralPrefilter?? = nil, mayBeWords: Bool = true) {
         self.expanded = expanded
-        prefilter = LiteralPrefilter(pattern: expanded, wordStart: true)
+        self.prefilter = prefilter ?? LiteralPrefilter(pattern: expanded, wordStart: true)
+        if !mayBeWords { literalWords = .some(nil) }
     }
 
     /// The pattern's words when it is nothing else, matched without the regex.
@@ -101,7 +104,8 @@ final class CompiledConcept: @unchecked Sendable {
 }
 
 /// A concept of the library, read once per process: its patterns, those without
-/// placeholders compiled (and together, the `base` of every contract's concept).
+/// placeholders compiled (and together, the `base` of every contract's concept),
+/// and for those with placeholders what holds whatever the contract fills in.
 final class ConceptTemplate: @unchecked Sendable {
     /// The library's patterns, as it has them.
     let raw: [String]
@@ -111,6 +115,17 @@ final class ConceptTemplate: @unchecked Sendable {
     let shared: [ConceptPattern?]
     /// The concept of the patterns without placeholders (nil when there are none).
     let base: CompiledConcept?
+    /// For each pattern with placeholders, a prefilter read with its placeholders
+    /// standing for any text: it holds whatever names a contract fills in (nil when the
+    /// placeholders leave no literal every match begins with).
+    let prefilters: [LiteralPrefilter?]
+    /// For each pattern with placeholders, the placeholder it begins with (`{vendor}`):
+    /// that side's names begin every match.
+    let leading: [String?]
+    /// For each pattern with placeholders, how many words it is with one word for
+    /// each placeholder (nil when it is more than words): filled in with a contract's
+    /// names, it has that many times as many.
+    let wordCounts: [Int?]
     /// Tells templates apart in `ConceptCache`'s keys.
     let serial: Int
 
@@ -121,6 +136,52 @@ final class ConceptTemplate: @unchecked Sendable {
         shared = patterns.map { hasPlaceholder($0) ? nil : cache.pattern($0) }
         let compiled = shared.compactMap { $0 }
         base = compiled.isEmpty ? nil : CompiledConcept(compiled)
+        prefilters = zip(patterns, shared).map { pattern, shared in
+            shared == nil ? LiteralPrefilter(pattern: Self.filling(pattern, with: #"\w"#), wordStart: true) : nil
+        }
+        leading = zip(raw, patterns).map { raw, pattern in
+            // every match begins with the placeholder's text when, that placeholder marked with
+            // a character of its own and the others standing for any text, every anchor begins
+            // with the mark ("{vendor} shall", not "{vendor}|the vendor" or "{vendor}? shall")
+            guard let key = ["{vendor}", "{customer}", "{data}"].first(where: { raw.hasPrefix($0) }) else { return nil }
+            let marked = Self.filling(pattern.replacingOccurrences(of: key, with: Self.mark), with: #"\w"#)
+            return LiteralPrefilter(pattern: marked, wordStart: true)?.anchorsAllBegin(with: Self.mark) == true ? key : nil
+        }
+        wordCounts = zip(patterns, shared).map { pattern, shared in
+            shared == nil ? WordLiterals(pattern: Self.filling(pattern, with: "x"))?.count : nil
+        }
+    }
+
+    /// Whether pattern `i`, filled in with `names` for its placeholders, may be few enough
+    /// words to list (`WordLiterals` gives up past 48): listing a long product only to give
+    /// up costs more than the regex it saves. A guess that only decides how fast the answer comes.
+    func mayBeWords(_ i: Int, names: [String: [String]]) -> Bool {
+        guard var count = wordCounts[i] else { return false }
+        for (key, list) in names {
+            let uses = raw[i].components(separatedBy: key).count - 1
+            for _ in 0..<uses { count *= max(1, list.count) }
+        }
+        return count <= 48
+    }
+
+    /// A character without case that no pattern uses (private use).
+    private static let mark = "\u{E000}"
+
+    /// `pattern` with `standIn` for each placeholder (`{vendor}`, `{defined:NAME}`).
+    static func filling(_ pattern: String, with standIn: String) -> String {
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest.index(after: open)
+            guard after < rest.endIndex, rest[after].isASCII, rest[after].isLowercase, let close = rest[after...].firstIndex(of: "}") else {
+                out += rest[...open]
+                rest = rest[after...]
+                continue
+            }
+            out += rest[..<open] + standIn
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Whether every pattern is the same in every contract.
@@ -150,13 +211,14 @@ final class ConceptCache: @unchecked Sendable {
         var own: [String]
     }
 
-    /// The pattern `expanded` (wrapped in a group); `ofContract`: it holds a contract's own names.
-    func pattern(_ expanded: String, ofContract: Bool = false) -> ConceptPattern {
-        lock.withLock {
-            ofContract
-                ? Self.entry(expanded, in: &contractPatterns, limit: contractLimit) { ConceptPattern(expanded) }
-                : Self.entry(expanded, in: &patterns, limit: limit) { ConceptPattern(expanded) }
-        }
+    /// The pattern `expanded` (wrapped in a group), the same in every contract.
+    func pattern(_ expanded: String) -> ConceptPattern {
+        lock.withLock { Self.entry(expanded, in: &patterns, limit: limit) { ConceptPattern(expanded) } }
+    }
+
+    /// The pattern `expanded`, which holds a contract's own names; `make` reads it when it is new.
+    func contractPattern(_ expanded: String, make: () -> ConceptPattern) -> ConceptPattern {
+        lock.withLock { Self.entry(expanded, in: &contractPatterns, limit: contractLimit, make: make) }
     }
 
     /// The template of concept `name` with library patterns `raw`, made again when the

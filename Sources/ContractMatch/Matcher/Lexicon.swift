@@ -14,6 +14,8 @@ final class Lexicon: @unchecked Sendable {
     private var regexes: [String: CompiledConcept] = [:]
     private let concepts: [String: [String]]
     private let placeholders: [String: String]
+    /// The names each of `{vendor}`, `{customer}` and `{data}` stands for.
+    private let names: [String: [String]]
     /// The contract's definitions in its body (for `{defined:NAME}`, and for the
     /// sentences that use a defined term), each definition read once.
     let definitions: [(term: String, definition: ReadText)]
@@ -26,9 +28,10 @@ final class Lexicon: @unchecked Sendable {
         self.concepts = concepts
         self.definitions = definitions.map { (term: $0.0, definition: ReadText($0.1)) }
         slots = Dictionary(uniqueKeysWithValues: Set(concepts.keys).union(Self.builtIn).sorted().enumerated().map { ($1, $0) })
-        let data = PartyLexicon.longestFirst(dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
-            .map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        let dataNames = PartyLexicon.longestFirst(dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
+        let data = dataNames.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         placeholders = ["{vendor}": parties.vendorPattern, "{customer}": parties.customerPattern, "{data}": "(?:\(data))"]
+        names = ["{vendor}": parties.vendorNames, "{customer}": parties.customerNames, "{data}": dataNames]
     }
 
     /// Substitutes harmless stand-ins for placeholders, to check a pattern compiles.
@@ -55,8 +58,16 @@ final class Lexicon: @unchecked Sendable {
         if template.isShared, let base = template.base {
             concept = base
         } else {
-            let own = zip(template.patterns, template.shared).compactMap { pattern, shared in
-                shared == nil ? Self.shared.pattern(expand(pattern), ofContract: true) : nil
+            let own = template.patterns.indices.compactMap { i -> ConceptPattern? in
+                guard template.shared[i] == nil else { return nil }
+                let expanded = expand(template.patterns[i])
+                return Self.shared.contractPattern(expanded) {
+                    // a prefilter that holds for every contract, else the names the pattern begins with
+                    let known = template.prefilters[i] ?? template.leading[i].flatMap { names[$0] }.flatMap {
+                        LiteralPrefilter(literals: $0, wordStart: true)
+                    }
+                    return ConceptPattern(expanded, prefilter: known.map { .some($0) }, mayBeWords: template.mayBeWords(i, names: names))
+                }
             }
             concept = Self.shared.concept(template, own: own)
         }
@@ -122,18 +133,21 @@ final class Lexicon: @unchecked Sendable {
     func occurrences(of name: String, in text: String) -> [NSRange] {
         guard mentions(name, in: text), let concept = concept(name) else { return [] }
         let length = NSRange(location: 0, length: (text as NSString).length)
-        var regex = concept.regex
-        if let folded = fold(text) {
-            let present = concept.patterns.filter { pattern in
-                if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { return false }
-                if let words = pattern.words, let found = words.matches(folded) { return found }
-                return pattern.regex?.firstMatch(in: text, range: length) != nil
-            }
-            if concept.patterns.allSatisfy({ $0.words != nil || $0.regex != nil }) {
-                regex = Self.shared.alternation(present)
-            }
+        func all(_ regex: NSRegularExpression?) -> [NSRange] {
+            regex?.matches(in: text, range: length).map(\.range) ?? []
         }
-        return regex?.matches(in: text, range: length).map(\.range) ?? []
+        guard let folded = fold(text) else { return all(concept.regex) }
+        var present: [ConceptPattern] = []
+        for pattern in concept.patterns {
+            if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { continue }
+            if let words = pattern.words, let found = words.matches(folded) {
+                if found { present.append(pattern) }
+                continue
+            }
+            guard let regex = pattern.regex else { return all(concept.regex) }
+            if regex.firstMatch(in: text, range: length) != nil { present.append(pattern) }
+        }
+        return present.isEmpty ? [] : all(Self.shared.alternation(present))
     }
 
     /// Answers already given for this contract: the rules ask about the same

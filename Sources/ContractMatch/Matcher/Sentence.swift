@@ -53,8 +53,7 @@ final class Sentence {
         heading: ReadText? = nil, masks: [(String, String)] = [], referenced: [(reference: String, clause: ReadText)] = []
     ) {
         self.referenced = referenced
-        var reading = text
-        for (name, alias) in masks { reading = reading.replacingLiteral(name, with: alias) }
+        let reading = text.replacingLiterals(masks)
         self.reading = reading
         self.read = lexicon.read(reading)
         self.heading = heading
@@ -126,8 +125,7 @@ final class ClauseReading {
     private var usedDefinitions: [ReadText]?
 
     init(clause: Clause, context: String, masks: [(String, String)], lexicon: Lexicon) {
-        var text = (clause.heading ?? "") + " " + clause.text + " " + context
-        for (name, alias) in masks { text = text.replacingLiteral(name, with: alias) }
+        let text = ((clause.heading ?? "") + " " + clause.text + " " + context).replacingLiterals(masks)
         read = lexicon.read(text)
     }
 

@@ -37,18 +37,35 @@ public struct PartyLexicon: Sendable {
         customer = customer.filter { !both.contains($0) }
         vendorNames = vendor
         customerNames = customer
-        func regex(_ words: [String]) -> NSRegularExpression {
-            let alternation = words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        vendorRegex = Self.regexes.regex(for: vendor)
+        customerRegex = Self.regexes.regex(for: customer)
+        otherRegex = Self.otherRegex
+    }
+
+    private static let otherRegex = try! NSRegularExpression(
+        pattern: #"\b(?:subcontractors?|sub-?processors?|third[- ]part(?:y|ies)|agents?|affiliates?|the secretary|individuals?)\b"#,
+        options: [.caseInsensitive])
+
+    /// One side's regexes by their pattern, shared by the contracts that name the same parties.
+    private static let regexes = NameRegexes()
+
+    private final class NameRegexes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: NSRegularExpression] = [:]
+
+        /// The regex of `words` as a party's name (not "Customer Data").
+        func regex(for words: [String]) -> NSRegularExpression {
+            let alternation = PartyLexicon.longestFirst(words).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
             // "Customer Data" and "Client Information" name data, not the party
-            return try! NSRegularExpression(
-                pattern: #"\b(?:"# + alternation + #")\b(?!\s+(?:data|content|information|materials|personal data|property)\b)"#,
-                options: [.caseInsensitive])
+            let pattern = #"\b(?:"# + alternation + #")\b(?!\s+(?:data|content|information|materials|personal data|property)\b)"#
+            return lock.withLock {
+                if let regex = known[pattern] { return regex }
+                if known.count >= 256 { known.removeAll() }
+                let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                known[pattern] = regex
+                return regex
+            }
         }
-        vendorRegex = regex(vendor)
-        customerRegex = regex(customer)
-        otherRegex = try! NSRegularExpression(
-            pattern: #"\b(?:subcontractors?|sub-?processors?|third[- ]part(?:y|ies)|agents?|affiliates?|the secretary|individuals?)\b"#,
-            options: [.caseInsensitive])
     }
 
     /// Who the words name. The last name mentioned wins ("Customer's vendor" is
