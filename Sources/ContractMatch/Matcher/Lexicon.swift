@@ -131,6 +131,17 @@ final class Lexicon: @unchecked Sendable {
     /// it changes no match of the whole alternation. Often that is one pattern, or
     /// patterns that read the same in every contract, already compiled.
     func occurrences(of name: String, in text: String) -> [NSRange] {
+        let question = Question(concept: name, text: text)
+        if let known = found[question] { return known }
+        let ranges = findOccurrences(of: name, in: text)
+        found[question] = ranges
+        return ranges
+    }
+
+    /// Occurrences already found: a sentence quoted as evidence is highlighted for every rule it decided.
+    private var found: [Question: [NSRange]] = [:]
+
+    private func findOccurrences(of name: String, in text: String) -> [NSRange] {
         guard mentions(name, in: text), let concept = concept(name) else { return [] }
         let length = NSRange(location: 0, length: (text as NSString).length)
         func all(_ regex: NSRegularExpression?) -> [NSRange] {
