@@ -59,15 +59,27 @@ struct PrefilterTests {
     /// concept's whole regex does, on every sample sentence.
     @Test func aConceptReadPatternByPatternAnswersAsItsWholeRegex() throws {
         let texts = try sampleSentences() + ["Models are \u{FB01}ne-tuned on PHI.", "a material breach of this Agreement", ""]
-        let lexicon = Lexicon(concepts: builtInLibrary.concepts, parties: PartyLexicon(), dataTerms: ["Client Data"])
+        // with the sample's own parties too: their names fill the placeholders, and begin
+        // the matches of patterns such as "{vendor} shall ..."
+        let parties = PartyLexicon(parties: [
+            .init(name: "Acme Scribe AI, Inc.", aliases: ["Business Associate"], role: .businessAssociate),
+            .init(name: "Riverbend Health System", aliases: ["Covered Entity"], role: .coveredEntity),
+        ])
+        for lexicon in [
+            Lexicon(concepts: builtInLibrary.concepts, parties: PartyLexicon(), dataTerms: ["Client Data"]),
+            Lexicon(concepts: builtInLibrary.concepts, parties: parties, dataTerms: ["Covered Entity Data"]),
+        ] {
+            try answersAsTheWholeRegex(lexicon, texts)
+        }
+    }
+
+    private func answersAsTheWholeRegex(_ lexicon: Lexicon, _ texts: [String]) throws {
         var matched = 0
         for name in builtInLibrary.concepts.keys.sorted() + ["vendor", "customer", "data"] {
             let whole = try #require(lexicon.regex(name), "\(name)")
             // the regex as written at first: case-insensitive as a whole
             let patterns = name == "vendor" || name == "customer" || name == "data" ? ["{\(name)}"] : builtInLibrary.concepts[name]!
             let expanded = patterns.map { "(?:\($0))" }.joined(separator: "|")
-                .replacingOccurrences(of: "{vendor}", with: PartyLexicon().vendorPattern)
-                .replacingOccurrences(of: "{customer}", with: PartyLexicon().customerPattern)
             let caseless = expanded.contains("{") ? nil : try regex(expanded)
             for text in texts {
                 let expected = matches(whole, text)
@@ -81,6 +93,20 @@ struct PrefilterTests {
         #expect(!lexicon.mentions("no-such-concept", in: lexicon.read("anything")))
         // one text, read once however often the contract repeats it
         #expect(lexicon.read("Vendor shall notify.") === lexicon.read("Vendor shall notify."))
+    }
+
+    /// A pattern naming the parties gets, once per process, a prefilter that holds
+    /// whatever names a contract fills in: read with its placeholders standing for any
+    /// text, or, when every match begins with one placeholder, that side's names.
+    @Test func placeholderPatternsGetPrefiltersThatHoldForEveryContract() throws {
+        let template = ConceptTemplate(
+            ["{vendor} shall notify", "{vendor}|the vendor", "{vendor}? shall", "notice to {customer}", "x{0,3} \\{data}"],
+            serial: 0, hasPlaceholder: { $0.contains("{") }, cache: ConceptCache())
+        #expect(template.leading == ["{vendor}", nil, nil, nil, nil])
+        #expect(template.prefilters[0] == nil)
+        #expect(template.prefilters[3]?.mayMatch("a notice to Acme") == true)
+        #expect(template.prefilters[3]?.mayMatch("a notification") == false)
+        #expect(ConceptTemplate.filling("{customer} x{0,3} {defined:third-party} \\{vendor}", with: "_") == "_ x{0,3} _ \\{vendor}")
     }
 
     /// Concept regexes are case-insensitive only inside the words (`(?i:...)`), not in the

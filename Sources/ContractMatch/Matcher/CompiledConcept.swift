@@ -167,13 +167,17 @@ final class ConceptTemplate: @unchecked Sendable {
     /// A character without case that no pattern uses (private use).
     private static let mark = "\u{E000}"
 
-    /// `pattern` with `standIn` for each placeholder (`{vendor}`, `{defined:NAME}`).
+    /// `pattern` with `standIn` for each placeholder: `{vendor}`, `{customer}`, `{data}`,
+    /// `{defined:NAME}` (not a repetition such as `{0,3}`, nor an escaped `\{`).
     static func filling(_ pattern: String, with standIn: String) -> String {
         var out = ""
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             let after = rest.index(after: open)
-            guard after < rest.endIndex, rest[after].isASCII, rest[after].isLowercase, let close = rest[after...].firstIndex(of: "}") else {
+            let escaped = open > rest.startIndex && rest[rest.index(before: open)] == "\\"
+            guard !escaped, let close = rest[after...].firstIndex(of: "}"),
+                ["vendor", "customer", "data"].contains(rest[after..<close]) || rest[after..<close].hasPrefix("defined:")
+            else {
                 out += rest[...open]
                 rest = rest[after...]
                 continue

@@ -102,8 +102,9 @@ final class Lexicon: @unchecked Sendable {
     }
 
     private static let definedPlaceholder = Pattern(#"\{defined:([a-z0-9-]+)\}"#)
-    /// Patterns and concepts without placeholders, shared by every contract: they
-    /// read the same in all of them, and compiling is the costly part of matching.
+    /// Concept templates, patterns and concepts shared between contracts (and threads):
+    /// compiling is the costly part of matching, and most patterns read the same in
+    /// every contract.
     private static let shared = ConceptCache()
 
     /// An alternation of the terms whose definitions mention `concept` (never matching when none do).

@@ -66,11 +66,10 @@ public struct Reviewer: Sendable {
             }
             let reading = ClauseReading(clause: clause, context: context, masks: masks, lexicon: lexicon)
             readings.append(reading)
-            let heading = clause.heading.map(lexicon.read)
             for text in texts where !library.ignore.contains(where: { lexicon.mentions($0, in: text) }) {
                 let sentence = Sentence(
                     clause: clause, text: text, position: sentences.count, lexicon: lexicon, statements: statements,
-                    heading: heading, masks: masks, referenced: references[clause.index] ?? [])
+                    masks: masks, referenced: references[clause.index] ?? [])
                 sentence.siblings = reading
                 reading.members.append(sentence)
                 sentences.append(sentence)

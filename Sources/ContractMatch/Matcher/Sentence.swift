@@ -13,12 +13,14 @@ final class Sentence {
     private let lexicon: Lexicon
     /// `reading`, with the concepts it mentions.
     private let read: ReadText
-    /// The clause's heading, read once for all its sentences.
+    /// The clause's heading (one reading for all its sentences: the lexicon reads a text once).
     private let heading: ReadText?
     /// The clauses this sentence's clause refers to, with the words of the reference
     /// and the target's heading and text (read once for every sentence referring to it).
     private let referenced: [(reference: String, clause: ReadText)]
     private let statements: StatementReader
+    /// What the readers found in the sentence, read on first use and shared with every
+    /// sentence of the contract that reads the same.
     var predicates: [Predicate] {
         if let known = read.predicates { return known }
         let found = statements.predicates(in: reading)
@@ -50,13 +52,13 @@ final class Sentence {
 
     init(
         clause: Clause, text: String, position: Int, lexicon: Lexicon, statements: StatementReader,
-        heading: ReadText? = nil, masks: [(String, String)] = [], referenced: [(reference: String, clause: ReadText)] = []
+        masks: [(String, String)] = [], referenced: [(reference: String, clause: ReadText)] = []
     ) {
         self.referenced = referenced
         let reading = text.replacingLiterals(masks)
         self.reading = reading
         self.read = lexicon.read(reading)
-        self.heading = heading
+        self.heading = clause.heading.map(lexicon.read)
         self.clause = clause
         self.text = text
         self.position = position
