@@ -24,9 +24,9 @@ final class ConceptPattern: @unchecked Sendable {
     private var literalWords: WordLiterals??
     private var compiled: NSRegularExpression??
 
-    /// `prefilter`: one known to hold for the pattern, instead of reading it from the
-    /// pattern; `mayBeWords`: false when the pattern is known to be more than words.
-    init(_ expanded: String, prefilter: LiteralPrefilter?? = nil, mayBeWords: Bool = true) {
+    /// `prefilter`: one known to hold for the pattern (nil: read it from the pattern);
+    /// `mayBeWords`: false when the pattern is known to be more than words.
+    init(_ expanded: String, prefilter: LiteralPrefilter? = nil, mayBeWords: Bool = true) {
         self.expanded = expanded
         self.prefilter = prefilter ?? LiteralPrefilter(pattern: expanded, wordStart: true)
         if !mayBeWords { literalWords = .some(nil) }

@@ -66,7 +66,7 @@ final class Lexicon: @unchecked Sendable {
                     let known = template.prefilters[i] ?? template.leading[i].flatMap { names[$0] }.flatMap {
                         LiteralPrefilter(literals: $0, wordStart: true)
                     }
-                    return ConceptPattern(expanded, prefilter: known.map { .some($0) }, mayBeWords: template.mayBeWords(i, names: names))
+                    return ConceptPattern(expanded, prefilter: known, mayBeWords: template.mayBeWords(i, names: names))
                 }
             }
             concept = Self.shared.concept(template, own: own)

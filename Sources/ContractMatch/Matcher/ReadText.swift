@@ -20,4 +20,12 @@ final class ReadText {
     init(_ text: String) {
         self.text = text
     }
+
+    /// What is kept at `path`, found by `find` the first time it is asked for.
+    func remembered<T>(_ path: ReferenceWritableKeyPath<ReadText, T?>, _ find: (String) -> T) -> T {
+        if let known = self[keyPath: path] { return known }
+        let found = find(text)
+        self[keyPath: path] = found
+        return found
+    }
 }

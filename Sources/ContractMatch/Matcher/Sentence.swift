@@ -21,24 +21,9 @@ final class Sentence {
     private let statements: StatementReader
     /// What the readers found in the sentence, read on first use and shared with every
     /// sentence of the contract that reads the same.
-    var predicates: [Predicate] {
-        if let known = read.predicates { return known }
-        let found = statements.predicates(in: reading)
-        read.predicates = found
-        return found
-    }
-    var durations: [Duration] {
-        if let known = read.durations { return known }
-        let found = DurationReader.durations(in: reading)
-        read.durations = found
-        return found
-    }
-    var softDeadlines: [String] {
-        if let known = read.softDeadlines { return known }
-        let found = DurationReader.softDeadlines(in: reading)
-        read.softDeadlines = found
-        return found
-    }
+    var predicates: [Predicate] { read.remembered(\.predicates, statements.predicates(in:)) }
+    var durations: [Duration] { read.remembered(\.durations, DurationReader.durations(in:)) }
+    var softDeadlines: [String] { read.remembered(\.softDeadlines, DurationReader.softDeadlines(in:)) }
     /// The definitions of the contract's terms this sentence uses.
     private lazy var usedDefinitions: [ReadText] = lexicon.definitions.filter { reading.containsLiteral($0.term) }.map(\.definition)
     /// Regions named in the sentence, or in the definitions of terms it uses ("Approved Territory").
@@ -78,7 +63,7 @@ final class Sentence {
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does ("Security Incident" defined to include AI incidents).
     func clauseMentions(_ concept: String) -> Bool {
-        siblings?.mentions(concept, lexicon: lexicon) ?? mentions(concept)
+        siblings?.mentions(concept) ?? mentions(concept)
     }
 
     /// Whether a term this sentence uses is defined with words of `concept`.
@@ -123,17 +108,19 @@ final class ClauseReading {
     /// Heading, text and (for an item under a lead-in) the lead-in and its other
     /// items, with party names replaced by their short names.
     private let read: ReadText
+    private let lexicon: Lexicon
     /// The definitions of the contract's terms the clause uses.
     private var usedDefinitions: [ReadText]?
 
     init(clause: Clause, context: String, masks: [(String, String)], lexicon: Lexicon) {
         let text = ((clause.heading ?? "") + " " + clause.text + " " + context).replacingLiterals(masks)
         read = lexicon.read(text)
+        self.lexicon = lexicon
     }
 
     /// Whether the clause mentions `concept`, directly or through a term it uses
     /// whose definition does.
-    func mentions(_ concept: String, lexicon: Lexicon) -> Bool {
+    func mentions(_ concept: String) -> Bool {
         if lexicon.mentions(concept, in: read) { return true }
         if usedDefinitions == nil {
             usedDefinitions = lexicon.definitions.filter { read.text.containsLiteral($0.term) }.map(\.definition)
