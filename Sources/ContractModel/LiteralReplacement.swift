@@ -62,18 +62,82 @@ extension String {
     /// (see ``searchesAsBytes``).
     package func containsLiteral(_ other: String) -> Bool {
         guard !other.isEmpty, other.searchesAsBytes, searchesAsBytes else { return range(of: other) != nil }
+        return Self.firstOffset(of: other, in: self, from: 0) != nil
+    }
+
+    /// `range(of: other, range: from..<endIndex)` as Foundation finds it, found on
+    /// the bytes when both texts are plain enough for that to agree (see
+    /// ``searchesAsBytes``); `from` defaults to the start.
+    package func literalRange(of other: String, from: String.Index? = nil) -> Range<String.Index>? {
+        let from = from ?? startIndex
+        guard !other.isEmpty, other.searchesAsBytes, searchesAsBytes else { return range(of: other, range: from..<endIndex) }
+        let start = utf8.distance(from: startIndex, to: from)
+        guard let offset = Self.firstOffset(of: other, in: self, from: start) else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: other.utf8.count)
+    }
+
+    /// Every occurrence of `other` ignoring case, in turn (UTF-16 ranges), as
+    /// `NSString.range(of:options: .caseInsensitive, range:)` finds them from the
+    /// end of the last; on the bytes when both texts are ASCII without a carriage
+    /// return (the case of every letter is then ASCII's).
+    package func rangesIgnoringCase(of other: String) -> [NSRange] {
+        guard !other.isEmpty else { return [] }
+        var found: [NSRange] = []
+        guard other.isPlainASCII, isPlainASCII else {
+            let ns = self as NSString
+            var from = 0
+            while from < ns.length {
+                let r = ns.range(of: other, options: .caseInsensitive, range: NSRange(location: from, length: ns.length - from))
+                if r.location == NSNotFound { break }
+                found.append(r)
+                from = r.location + max(r.length, 1)
+            }
+            return found
+        }
         var haystack = self
         var needle = other
-        return haystack.withUTF8 { hay in
+        haystack.withUTF8 { hay in
             needle.withUTF8 { n in
-                guard n.count <= hay.count else { return false }
-                let first = n[0]
+                guard n.count <= hay.count else { return }
                 var i = 0
+                search: while i <= hay.count - n.count {
+                    for k in 0..<n.count where Self.lowerASCII(hay[i + k]) != Self.lowerASCII(n[k]) {
+                        i += 1
+                        continue search
+                    }
+                    found.append(NSRange(location: i, length: n.count))
+                    i += n.count
+                }
+            }
+        }
+        return found
+    }
+
+    private static func lowerASCII(_ b: UInt8) -> UInt8 {
+        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+    }
+
+    /// ASCII only, without a carriage return.
+    private var isPlainASCII: Bool {
+        var text = self
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+    }
+
+    /// The byte offset of the first occurrence of `needle`'s bytes in `haystack` at or after `from`.
+    private static func firstOffset(of needle: String, in haystack: String, from: Int) -> Int? {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { n -> Int? in
+                guard !n.isEmpty, n.count <= hay.count else { return nil }
+                let first = n[0]
+                var i = from
                 while i <= hay.count - n.count {
-                    if hay[i] == first, memcmp(hay.baseAddress! + i, n.baseAddress!, n.count) == 0 { return true }
+                    if hay[i] == first, memcmp(hay.baseAddress! + i, n.baseAddress!, n.count) == 0 { return i }
                     i += 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -26,7 +26,7 @@ public enum Highlighting {
         var ranges: [Range<String.Index>] = []
         for phrase in Set(phrases) where !phrase.isEmpty {
             var from = text.startIndex
-            while let r = text.range(of: phrase, range: from..<text.endIndex) {
+            while let r = text.literalRange(of: phrase, from: from) {
                 if isWordBoundary(text, before: r.lowerBound), isWordBoundary(text, after: r.upperBound) { ranges.append(r) }
                 from = r.upperBound
             }

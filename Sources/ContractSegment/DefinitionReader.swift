@@ -4,8 +4,9 @@ import ContractModel
 /// `"PHI" shall have the meaning ...`, and parenthetical definitions such as
 /// `(the "Services")` or `("Vendor")`.
 enum DefinitionReader {
-    private static let openQuotes: Set<Character> = ["\u{201C}", "\"", "\u{2018}"]
-    private static let closeQuotes: Set<Character> = ["\u{201D}", "\"", "\u{2019}"]
+    /// Quote marks, compared directly (hashing every character of a clause costs more).
+    private static func isOpenQuote(_ c: Character) -> Bool { c == "\u{201C}" || c == "\"" || c == "\u{2018}" }
+    private static func isCloseQuote(_ c: Character) -> Bool { c == "\u{201D}" || c == "\"" || c == "\u{2019}" }
     private static let verbs = [
         "means", "mean", "shall mean", "shall have", "has the meaning", "have the meaning", "includes", "include",
         "shall include", "refers to", "shall refer to", "is defined", "shall be", "will mean", "as used",
@@ -33,7 +34,7 @@ enum DefinitionReader {
                 let isParenthetical = near.trimmingWhitespace().hasSuffix("(")
                     || openParenthetical.matches(near)
                 let isDefining = verbs.contains(where: { after.hasPrefix($0) }) || after.hasPrefix("shall generally have")
-                    || after.hasPrefix(", as used") || after.hasPrefix("or ") && after.contains("mean")
+                    || after.hasPrefix(", as used") || after.hasPrefix("or ") && after.containsLiteral("mean")
                 guard isParenthetical || isDefining else { continue }
                 if isDefining {
                     let all = sentenceIncludes ?? includes(in: sentence, term: "")
@@ -56,7 +57,7 @@ enum DefinitionReader {
     static func includes(in definition: String, term: String) -> [String] {
         let lower = definition.lowercased()
         // every health term holds one of these words: most definitions need no regular expression
-        guard ["health", "phi", "patient", "medical"].contains(where: { lower.contains($0) }) else { return [] }
+        guard ["health", "phi", "patient", "medical"].contains(where: { lower.containsLiteral($0) }) else { return [] }
         let ownTerm = term.lowercased()
         return zip(healthTerms, healthTermPatterns).filter { candidate, pattern in
             candidate != ownTerm && pattern.matches(lower)
@@ -87,10 +88,10 @@ enum DefinitionReader {
         var result: [(String, Range<String.Index>)] = []
         var i = s.startIndex
         while i < s.endIndex {
-            if openQuotes.contains(s[i]) {
+            if isOpenQuote(s[i]) {
                 let contentStart = s.index(after: i)
                 // a term is at most six words: look for its closing quote nearby only
-                if let close = s[contentStart...].prefix(120).firstIndex(where: { closeQuotes.contains($0) }) {
+                if let close = s[contentStart...].prefix(120).firstIndex(where: isCloseQuote) {
                     let term = s[contentStart..<close].trimmingWhitespace()
                     let words = term.split(separator: " ")
                     if !term.isEmpty, words.count <= 6, term.first!.isUppercase || term.first!.isNumber,

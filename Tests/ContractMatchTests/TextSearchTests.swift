@@ -55,6 +55,37 @@ struct TextSearchTests {
         }
     }
 
+    @Test func literalRangeMatchesFoundation() {
+        let needles = ["Acme", "acme", "Caf\u{E9}", "Cafe", "e\u{301}", "\u{2019}s", "\n", "\r", "Acme\u{301}", "K", ";", "", "Vendor shall", "A"]
+        for text in Self.texts {
+            for needle in needles {
+                // from every position a caller can resume at
+                for from in [text.startIndex] + text.indices.map { text.index(after: $0) } {
+                    let expected = needle.isEmpty ? nil : text.range(of: needle, range: from..<text.endIndex)
+                    #expect(text.literalRange(of: needle, from: from) == expected, "\(text.debugDescription) \(needle.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test func rangesIgnoringCaseMatchFoundation() {
+        let needles = ["acme", "ACME", "Caf\u{C9}", "cafe", "\u{2019}S", "\r", "k", ";", "", "vendor SHALL", "a", "acmea"]
+        for text in Self.texts + ["aaaa", "AcmeAcmeacme"] {
+            for needle in needles {
+                var expected: [NSRange] = []
+                let ns = text as NSString
+                var from = 0
+                while !needle.isEmpty, from < ns.length {
+                    let r = ns.range(of: needle, options: .caseInsensitive, range: NSRange(location: from, length: ns.length - from))
+                    if r.location == NSNotFound { break }
+                    expected.append(r)
+                    from = r.location + max(r.length, 1)
+                }
+                #expect(text.rangesIgnoringCase(of: needle) == expected, "\(text.debugDescription) \(needle.debugDescription)")
+            }
+        }
+    }
+
     @Test func wordCountMatchesSplit() {
         let texts = Self.texts + ["one two  three", "  a b c d e f g h i j k l m n o p  ", "a\tb c", " \u{301}x y"]
         for text in texts {

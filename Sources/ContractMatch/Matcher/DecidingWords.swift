@@ -53,18 +53,7 @@ struct DecidingWords {
 
     /// Every occurrence of `phrase` in `text`, ignoring case.
     private static func find(_ phrase: String, in text: String) -> [NSRange] {
-        let trimmed = phrase.trimmingWhitespace()
-        guard !trimmed.isEmpty else { return [] }
-        let ns = text as NSString
-        var found: [NSRange] = []
-        var from = 0
-        while from < ns.length {
-            let r = ns.range(of: trimmed, options: .caseInsensitive, range: NSRange(location: from, length: ns.length - from))
-            if r.location == NSNotFound { break }
-            found.append(r)
-            from = r.location + max(r.length, 1)
-        }
-        return found
+        text.rangesIgnoringCase(of: phrase.trimmingWhitespace())
     }
 
     /// Sorted ranges with overlapping or touching ones joined.
@@ -85,7 +74,7 @@ struct DecidingWords {
         var seen = Set<String>()
         // each phrase's first position, looked up once
         let found = phrases.compactMap { phrase -> (phrase: String, at: String.Index)? in
-            guard !phrase.isEmpty, !seen.contains(phrase), let range = text.range(of: phrase) else { return nil }
+            guard !phrase.isEmpty, !seen.contains(phrase), let range = text.literalRange(of: phrase) else { return nil }
             seen.insert(phrase)
             return (phrase, range.lowerBound)
         }

@@ -11,7 +11,8 @@ final class Lexicon: @unchecked Sendable {
     /// Concepts every library has without defining them.
     static let builtIn: Set<String> = ["vendor", "customer", "data"]
 
-    private var regexes: [String: CompiledConcept] = [:]
+    /// Each concept compiled for this contract, by slot (nil until first needed).
+    private var compiled: [CompiledConcept?]
     private let concepts: [String: [String]]
     private let placeholders: [String: String]
     /// The names each of `{vendor}`, `{customer}` and `{data}` stands for.
@@ -28,6 +29,7 @@ final class Lexicon: @unchecked Sendable {
         self.concepts = concepts
         self.definitions = definitions.map { (term: $0.0, definition: ReadText($0.1)) }
         slots = Dictionary(uniqueKeysWithValues: Set(concepts.keys).union(Self.builtIn).sorted().enumerated().map { ($1, $0) })
+        compiled = Array(repeating: nil, count: slots.count)
         let dataNames = PartyLexicon.longestFirst(dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
         let data = dataNames.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         placeholders = ["{vendor}": parties.vendorPattern, "{customer}": parties.customerPattern, "{data}": "(?:\(data))"]
@@ -44,7 +46,12 @@ final class Lexicon: @unchecked Sendable {
     /// Concept `name` for this contract: its patterns, placeholders filled in, with
     /// their prefilters (the regexes are compiled when a text first needs them).
     private func concept(_ name: String) -> CompiledConcept? {
-        if let cached = regexes[name] { return cached }
+        key(name).flatMap(concept)
+    }
+
+    private func concept(_ key: Key) -> CompiledConcept? {
+        if let cached = compiled[key.slot] { return cached }
+        let name = key.name
         let patterns: [String]
         switch name {
         case "vendor": patterns = ["{vendor}"]
@@ -71,7 +78,7 @@ final class Lexicon: @unchecked Sendable {
             }
             concept = Self.shared.concept(template, own: own)
         }
-        regexes[name] = concept
+        compiled[key.slot] = concept
         return concept
     }
 
@@ -191,23 +198,41 @@ final class Lexicon: @unchecked Sendable {
         return read
     }
 
+    /// A concept looked up once: its name and its slot in a `ReadText`'s answers.
+    struct Key {
+        let name: String
+        fileprivate let slot: Int
+    }
+
+    /// The key of concept `name`; nil for a name that is no concept (it mentions nothing,
+    /// as `concept(_:)` finds no pattern for it).
+    func key(_ name: String) -> Key? {
+        slots[name].map { Key(name: name, slot: $0) }
+    }
+
     /// Whether `text` mentions concept `name`, answered once per text and concept.
     func mentions(_ name: String, in text: ReadText) -> Bool {
-        // a name that is no concept mentions nothing, as `concept(_:)` finds no pattern for it
-        guard let slot = slots[name] else { return false }
+        guard let key = key(name) else { return false }
+        return mentions(key, in: text)
+    }
+
+    /// Whether `text` mentions the concept of `key`: a caller asking about many texts
+    /// looks the concept up once.
+    func mentions(_ key: Key, in text: ReadText) -> Bool {
         if text.answers.isEmpty { text.answers = [UInt8](repeating: 0, count: slots.count) }
-        switch text.answers[slot] {
+        switch text.answers[key.slot] {
         case 1: return false
         case 2: return true
         default:
-            let answer = answer(name, in: text.text, folded: text.folded)
-            text.answers[slot] = answer ? 2 : 1
+            let answer = answer(key, in: text.text, folded: text.folded)
+            text.answers[key.slot] = answer ? 2 : 1
             return answer
         }
     }
 
     private func answer(_ name: String, in text: String) -> Bool {
-        answer(name, in: text, folded: fold(text))
+        guard let key = key(name) else { return false }
+        return answer(key, in: text, folded: fold(text))
     }
 
     /// The answer for `text`, whose folded bytes (`FoldedText(text)`) are `folded`:
@@ -215,8 +240,8 @@ final class Lexicon: @unchecked Sendable {
     /// that are more than words, and whose own prefilters pass, go to their regexes.
     /// The same answer as the whole concept's regex, which decides alone for a text
     /// that cannot be folded.
-    private func answer(_ name: String, in text: String, folded: @autoclosure () -> FoldedText?) -> Bool {
-        guard let concept = concept(name) else { return false }
+    private func answer(_ key: Key, in text: String, folded: @autoclosure () -> FoldedText?) -> Bool {
+        guard let concept = concept(key) else { return false }
         let length = NSRange(location: 0, length: (text as NSString).length)
         func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: length) != nil }
         guard let folded = folded() else { return wholeRegex() }

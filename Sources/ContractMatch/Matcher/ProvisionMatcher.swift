@@ -21,7 +21,8 @@ struct ProvisionMatcher {
     }
 
     func decide(_ sentences: [Sentence]) -> Finding {
-        let candidates = sentences.filter { s in provision.find.contains { s.mentions($0) || s.headingMentions($0) } }
+        let find = sentences.first.map { provision.find.compactMap($0.lexicon.key) } ?? []
+        let candidates = sentences.filter { $0.mentionsAny(find) }
         let severity = policy.severity[provision.id] ?? provision.severity
         func finding(_ status: Finding.Status, _ evidence: [Evidence], _ parameters: [String: ParameterValue], _ reason: String, _ rules: [String]) -> Finding {
             Finding(

@@ -10,7 +10,8 @@ final class Sentence {
     /// The text the readers see: party names replaced by their short names.
     let reading: String
     let position: Int
-    private let lexicon: Lexicon
+    /// The contract's concepts, shared by all its sentences.
+    let lexicon: Lexicon
     /// `reading`, with the concepts it mentions.
     private let read: ReadText
     /// The clause's heading (one reading for all its sentences: the lexicon reads a text once).
@@ -58,6 +59,16 @@ final class Sentence {
     func headingMentions(_ concept: String) -> Bool {
         guard let heading else { return false }
         return lexicon.mentions(concept, in: heading)
+    }
+
+    /// Whether the sentence or its clause's heading mentions one of `concepts`
+    /// (looked up once in the lexicon for every sentence asked).
+    func mentionsAny(_ concepts: [Lexicon.Key]) -> Bool {
+        concepts.contains { key in
+            if lexicon.mentions(key, in: read) { return true }
+            guard let heading else { return false }
+            return lexicon.mentions(key, in: heading)
+        }
     }
 
     /// Whether the clause mentions `concept`, directly or through a term it uses

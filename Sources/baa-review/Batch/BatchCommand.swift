@@ -63,7 +63,7 @@ struct BatchCommand: ParsableCommand {
     var debugHog = 0
 
     @Option(name: .customLong("debug-recycle"), help: .hidden)
-    var debugRecycle = 100
+    var debugRecycle = 500
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
