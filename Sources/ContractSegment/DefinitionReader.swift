@@ -7,6 +7,8 @@ enum DefinitionReader {
     /// Quote marks, compared directly (hashing every character of a clause costs more).
     private static func isOpenQuote(_ c: Character) -> Bool { c == "\u{201C}" || c == "\"" || c == "\u{2018}" }
     private static func isCloseQuote(_ c: Character) -> Bool { c == "\u{201D}" || c == "\"" || c == "\u{2019}" }
+    private static func isOpenQuote(_ u: Unicode.Scalar) -> Bool { u == "\u{201C}" || u == "\"" || u == "\u{2018}" }
+    private static func isCloseQuote(_ u: Unicode.Scalar) -> Bool { u == "\u{201D}" || u == "\"" || u == "\u{2019}" }
     private static let verbs = [
         "means", "mean", "shall mean", "shall have", "has the meaning", "have the meaning", "includes", "include",
         "shall include", "refers to", "shall refer to", "is defined", "shall be", "will mean", "as used",
@@ -86,22 +88,37 @@ enum DefinitionReader {
     private static func quotedTerms(_ s: String) -> [(String, Range<String.Index>)] {
         guard mayHoldOpenQuote(s) else { return [] }
         var result: [(String, Range<String.Index>)] = []
-        var i = s.startIndex
-        while i < s.endIndex {
-            if isOpenQuote(s[i]) {
-                let contentStart = s.index(after: i)
-                // a term is at most six words: look for its closing quote nearby only
-                if let close = s[contentStart...].prefix(120).firstIndex(where: isCloseQuote) {
-                    let term = s[contentStart..<close].trimmingWhitespace()
-                    let words = term.split(separator: " ")
-                    if !term.isEmpty, words.count <= 6, term.first!.isUppercase || term.first!.isNumber,
-                        !term.hasSuffix("."), !term.contains(",")
-                    {
-                        result.append((term, i..<s.index(after: close)))
-                    }
-                    i = s.index(after: close)
+        // the term between the quote at `open` and the one at `close`, if it reads as one
+        func take(_ open: String.Index, _ close: String.Index) {
+            let term = s[s.index(after: open)..<close].trimmingWhitespace()
+            let words = term.split(separator: " ")
+            if !term.isEmpty, words.count <= 6, term.first!.isUppercase || term.first!.isNumber,
+                !term.hasSuffix("."), !term.contains(",")
+            {
+                result.append((term, open..<s.index(after: close)))
+            }
+        }
+        // a term is at most six words: its closing quote is looked for nearby only
+        if s.searchesAsBytes {
+            // every scalar of such a text is a character of its own: read scalars, not characters
+            let scalars = s.unicodeScalars
+            var i = scalars.startIndex
+            while i < scalars.endIndex {
+                if isOpenQuote(scalars[i]), let close = scalars[scalars.index(after: i)...].prefix(120).firstIndex(where: isCloseQuote) {
+                    take(i, close)
+                    i = scalars.index(after: close)
                     continue
                 }
+                i = scalars.index(after: i)
+            }
+            return result
+        }
+        var i = s.startIndex
+        while i < s.endIndex {
+            if isOpenQuote(s[i]), let close = s[s.index(after: i)...].prefix(120).firstIndex(where: isCloseQuote) {
+                take(i, close)
+                i = s.index(after: close)
+                continue
             }
             i = s.index(after: i)
         }

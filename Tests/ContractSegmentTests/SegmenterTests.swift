@@ -209,6 +209,27 @@ extension ContractStructure {
         #expect(s.definitions[0].clause.map { s.clauses[$0].citation } == "1.1")
     }
 
+    /// Plain text is read scalar by scalar, other text character by character: the same terms either way.
+    @Test func definedTermsReadTheSameInPlainAndOtherText() throws {
+        // {w} is a word in every sentence: plain, or with a combining mark
+        let clauses = [
+            #"1.1 "Client Data" means {w} data. The hosted platform (the "Services") and ("Vendor") {w} apply."#,
+            #"1.2 "An unclosed quote means {w} nothing. "Seven words is far too long for terms" means {w}."#,
+            #"1.3 "ends." means {w}; "a, b" means y; "lower" means z; “Curly Term” means w; ‘Single’ includes v."#,
+            "1.4 \"" + String(repeating: "x", count: 130) + "\" means {w} too far; \"Near\" means close.",
+        ]
+        var found = 0
+        for clause in clauses {
+            let plain = try structure(clause.replacingOccurrences(of: "{w}", with: "cafe"))
+            let other = try structure(clause.replacingOccurrences(of: "{w}", with: "cafe\u{301}"))
+            found += plain.definitions.count
+            #expect(plain.definitions.map(\.term) == other.definitions.map(\.term), "\(clause)")
+        }
+        #expect(found >= 5)
+        let marked = try structure("1.1 \"\u{301}Client Data\" means data.")
+        #expect(marked.definitions.isEmpty)
+    }
+
     @Test func crossReferencesResolveOrAreReported() throws {
         let s = try structure("""
             1. Scope. Subject to Article VII and as set forth in Section 9.3, Vendor shall comply with 45 C.F.R. Section 164.504.
