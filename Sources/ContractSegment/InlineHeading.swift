@@ -13,7 +13,6 @@ enum InlineHeading {
         guard let first = head.first, first.isUppercase || first == "\u{201C}" || first == "\"" else { return nil }
         if head.contains(where: { $0 == "," || $0 == ";" || $0 == "(" }) { return nil }
         // every word of four letters or more is capitalised, quoted terms allowed ("“PHI”")
-        let connectives: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "by", "with", "a", "an"]
         for word in words {
             let bare = word.trimming(where: { $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "\"" || $0 == "'" })
             guard let c = bare.first else { continue }
@@ -21,14 +20,19 @@ enum InlineHeading {
             if !(c.isUppercase || c.isNumber) { return nil }
         }
         // "The Vendor shall" is a sentence, not a heading: a heading has no modal verb
-        let modals: Set<String> = ["shall", "will", "may", "must", "agrees", "is", "are"]
         if words.contains(where: { modals.contains($0.lowercased()) }) { return nil }
         // an abbreviation such as "Inc." or "U.S." ends no heading
-        if let last = words.last, ["Inc", "Ltd", "Co", "Corp", "No", "Sec", "U.S", "L.L.C", "LLC", "P.C"].contains(String(last)) {
+        if let last = words.last, abbreviations.contains(String(last)) {
             return nil
         }
         return (String(head), String(rest))
     }
+
+    /// Small words a title leaves in lower case.
+    private static let connectives: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "by", "with", "a", "an"]
+    /// Verbs that make a phrase a sentence.
+    private static let modals: Set<String> = ["shall", "will", "may", "must", "agrees", "is", "are"]
+    private static let abbreviations: Set<String> = ["Inc", "Ltd", "Co", "Corp", "No", "Sec", "U.S", "L.L.C", "LLC", "P.C"]
 
     private static let separators: [String] = [". ", ": ", " \u{2014} ", " \u{2013} ", " - "]
 

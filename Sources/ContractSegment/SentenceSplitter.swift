@@ -23,8 +23,8 @@ public enum SentenceSplitter {
         let count = chars.codes.count
         func piece(_ from: Int, _ to: Int) -> String {
             let utf8 = text.utf8
-            let a = utf8.index(utf8.startIndex, offsetBy: chars.offsets[from])
-            let b = utf8.index(a, offsetBy: chars.offsets[to] - chars.offsets[from])
+            let a = utf8.index(utf8.startIndex, offsetBy: chars.offset(from))
+            let b = utf8.index(a, offsetBy: chars.offset(to) - chars.offset(from))
             return text[a..<b].trimmingWhitespace()
         }
         let space: UInt32 = 0x20, newline: UInt32 = 0x0A
@@ -74,11 +74,21 @@ public enum SentenceSplitter {
     struct Characters {
         static let joined: UInt32 = 0x11_0000
         var codes: [UInt32] = []
-        var offsets: [Int] = []
+        /// Where each character starts in the UTF-8, and the end; empty when each is one byte.
+        private var offsets: [Int] = []
         /// The characters of several scalars, by index.
         private var several: [Int: Character] = [:]
 
+        /// Where character `i` starts in the UTF-8 (`codes.count`: the end).
+        func offset(_ i: Int) -> Int { offsets.isEmpty ? i : offsets[i] }
+
         init(_ text: String) {
+            var text = text
+            // ASCII without a carriage return: each byte is a character
+            if text.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }) {
+                codes = text.utf8.map(UInt32.init)
+                return
+            }
             codes.reserveCapacity(text.utf8.count)
             offsets.reserveCapacity(text.utf8.count + 1)
             var offset = 0

@@ -120,6 +120,8 @@ import Testing
         // a marker joined to a combining mark is another character, left as it is
         #expect(TextReader.stripInline("**B\u{2019}s** *\u{301}x") == "B\u{2019}s *\u{301}x")
         #expect(TextReader.stripInline("\u{201C}*Caf\u{E9}*\u{201D}") == "\u{201C}Caf\u{E9}\u{201D}")
+        // read byte by byte: an escaped or linked character of several bytes comes through whole
+        #expect(TextReader.stripInline("\\\u{E9}t\u{E9} \\\u{2014} [caf\u{E9} \u{A7} 4](x\u{E9}) \u{2018}_a_\u{2019} __b__ [open ( ] \\") == "\u{E9}t\u{E9} \u{2014} caf\u{E9} \u{A7} 4 \u{2018}_a_\u{2019} b [open ( ] \\")
     }
 
     /// Valid UTF-8 is taken whole; invalid bytes are still replaced and counted.

@@ -233,42 +233,45 @@ struct TextReader: FormatReader {
     static func stripInline(_ s: some StringProtocol) -> String {
         // nothing to remove without one of \ * ` _ [
         if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F || $0 == 0x5B }) { return String(s) }
-        // a text whose scalars are its characters is read scalar by scalar
+        // a text whose scalars are its characters is read byte by byte: the markers are
+        // ASCII, and the bytes of any other scalar are copied as they come
         if s.unicodeScalars.allSatisfy(\.standsAlone) {
-            var out = String.UnicodeScalarView()
-            strip(Array(s.unicodeScalars), into: &out)
-            return String(out)
+            var out: [UInt8] = []
+            strip(Array(s.utf8), into: &out) { UInt8(ascii: $0) }
+            return String(decoding: out, as: UTF8.self)
         }
         var out = ""
-        strip(Array(s), into: &out)
+        strip(Array(s), into: &out) { Character($0) }
         return out
     }
 
-    /// Copies `chars` (a text's characters, or its scalars where each is one) into
-    /// `out` without Markdown's markers.
-    private static func strip<C: Equatable & ExpressibleByUnicodeScalarLiteral, Out: RangeReplaceableCollection>(
-        _ chars: [C], into out: inout Out
+    /// Copies `chars` (a text's characters, or its bytes where each scalar is a
+    /// character) into `out` without Markdown's markers; `marker` gives a marker's unit.
+    private static func strip<C: Equatable, Out: RangeReplaceableCollection>(
+        _ chars: [C], into out: inout Out, _ marker: (Unicode.Scalar) -> C
     ) where Out.Element == C {
+        let backslash = marker("\\"), star = marker("*"), backtick = marker("`"), underscore = marker("_")
+        let openBracket = marker("["), closeBracket = marker("]"), openParen = marker("("), closeParen = marker(")")
         out.reserveCapacity(chars.count)
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "\\", i + 1 < chars.count {
+            if c == backslash, i + 1 < chars.count {
                 out.append(chars[i + 1])
                 i += 2
                 continue
             }
-            if c == "*" || c == "`" {
+            if c == star || c == backtick {
                 i += 1
                 continue
             }
-            if c == "_", i + 1 < chars.count, chars[i + 1] == "_" {
+            if c == underscore, i + 1 < chars.count, chars[i + 1] == underscore {
                 i += 2
                 continue
             }
             // [text](url): keep the text, drop the target
-            if c == "[", let close = chars[(i + 1)...].firstIndex(of: "]"), close + 1 < chars.count,
-                chars[close + 1] == "(", let end = chars[(close + 1)...].firstIndex(of: ")")
+            if c == openBracket, let close = chars[(i + 1)...].firstIndex(of: closeBracket), close + 1 < chars.count,
+                chars[close + 1] == openParen, let end = chars[(close + 1)...].firstIndex(of: closeParen)
             {
                 out.append(contentsOf: chars[(i + 1)..<close])
                 i = end + 1
