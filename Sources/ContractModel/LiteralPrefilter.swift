@@ -90,12 +90,30 @@ public struct LiteralPrefilter: Sendable {
     public func mayMatch(_ text: FoldedText) -> Bool {
         if wordStart {
             guard firstBytes.0 & text.wordFirstBytes.0 != 0 || firstBytes.1 & text.wordFirstBytes.1 != 0 else { return false }
-            return text.wordStarts.contains { start in
-                anchors[byFirstByte[Int(text.bytes[start])]].contains { text.has($0, at: start) }
-            }
         }
-        return text.bytes.indices.contains { start in
-            anchors[byFirstByte[Int(text.bytes[start])]].contains { text.has($0, at: start) }
+        // this runs for every concept on every text: plain loops, no slices or closures
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            func anchorAt(_ start: Int) -> Bool {
+                let first = bytes[start]
+                // an ASCII byte no anchor begins with is passed over at once
+                if first < 64 ? firstBytes.0 & (1 << UInt64(first)) == 0 : first < 128 && firstBytes.1 & (1 << UInt64(first - 64)) == 0 {
+                    return false
+                }
+                for k in byFirstByte[Int(first)] {
+                    let anchor = anchors[k]
+                    guard start + anchor.count <= bytes.count else { continue }
+                    var j = 1
+                    while j < anchor.count, bytes[start + j] == anchor[j] { j += 1 }
+                    if j == anchor.count { return true }
+                }
+                return false
+            }
+            if wordStart {
+                for start in text.wordStarts where anchorAt(start) { return true }
+            } else {
+                for start in 0..<bytes.count where anchorAt(start) { return true }
+            }
+            return false
         }
     }
 

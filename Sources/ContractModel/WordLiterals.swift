@@ -33,8 +33,11 @@ public struct WordLiterals: Sendable {
     public func matches(_ text: FoldedText) -> Bool? {
         let bytes = text.bytes
         for start in text.wordStarts {
-            guard start == 0 || Self.isBoundary(before: start, in: bytes) else { continue }
-            for literal in literals[byFirstByte[Int(bytes[start])]] where text.has(literal, at: start) {
+            // most words begin with a byte no literal begins with
+            let candidates = byFirstByte[Int(bytes[start])]
+            guard !candidates.isEmpty, start == 0 || Self.isBoundary(before: start, in: bytes) else { continue }
+            for k in candidates where text.has(literals[k], at: start) {
+                let literal = literals[k]
                 let end = start + literal.count
                 for suffix in Self.suffixes where text.has(suffix, at: end) {
                     let after = end + suffix.count
