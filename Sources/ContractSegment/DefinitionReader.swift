@@ -99,28 +99,24 @@ enum DefinitionReader {
             }
         }
         // a term is at most six words: its closing quote is looked for nearby only
-        if s.searchesAsBytes {
-            // every scalar of such a text is a character of its own: read scalars, not characters
-            let scalars = s.unicodeScalars
-            var i = scalars.startIndex
-            while i < scalars.endIndex {
-                if isOpenQuote(scalars[i]), let close = scalars[scalars.index(after: i)...].prefix(120).firstIndex(where: isCloseQuote) {
+        func scan<Units: BidirectionalCollection>(
+            _ units: Units, open isOpen: (Units.Element) -> Bool, close isClose: (Units.Element) -> Bool
+        ) where Units.Index == String.Index {
+            var i = units.startIndex
+            while i < units.endIndex {
+                if isOpen(units[i]), let close = units[units.index(after: i)...].prefix(120).firstIndex(where: isClose) {
                     take(i, close)
-                    i = scalars.index(after: close)
+                    i = units.index(after: close)
                     continue
                 }
-                i = scalars.index(after: i)
+                i = units.index(after: i)
             }
-            return result
         }
-        var i = s.startIndex
-        while i < s.endIndex {
-            if isOpenQuote(s[i]), let close = s[s.index(after: i)...].prefix(120).firstIndex(where: isCloseQuote) {
-                take(i, close)
-                i = s.index(after: close)
-                continue
-            }
-            i = s.index(after: i)
+        if s.searchesAsBytes {
+            // every scalar of such a text is a character of its own: read scalars, not characters
+            scan(s.unicodeScalars, open: isOpenQuote, close: isCloseQuote)
+        } else {
+            scan(s, open: isOpenQuote, close: isCloseQuote)
         }
         return result
     }
