@@ -19,16 +19,21 @@ public struct LiteralPrefilter: Sendable {
     /// Whether every match begins a word (the pattern is wrapped in `(?<![\w-])`):
     /// then an anchor counts only where no ASCII letter, digit, `_` or `-` precedes it.
     let wordStart: Bool
+    /// What every match holds further on, when the pattern says (a text with an
+    /// anchor but without these is ruled out too).
+    private var required: RequiredLiterals?
 
     /// The prefilter of `pattern`, or nil when some match could begin without a literal.
     /// `wordStart`: the caller only looks for matches that begin a word.
     public init?(pattern: String, wordStart: Bool = false) {
         let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...], limits: .prefixes)
         self.init(anchors: prefixes.map(\.bytes), wordStart: wordStart)
+        required = RequiredLiterals(pattern: pattern)
     }
 
     /// The prefilter of an alternation of patterns, from the prefilters of its
-    /// alternatives (the same as reading the alternation itself); nil when any is nil.
+    /// alternatives (the anchors of reading the alternation itself, without the
+    /// literals its matches hold further on); nil when any is nil.
     public init?(anyOf alternatives: [LiteralPrefilter?], wordStart: Bool) {
         var all: [[UInt8]] = []
         for alternative in alternatives {
@@ -92,7 +97,7 @@ public struct LiteralPrefilter: Sendable {
             guard firstBytes.0 & text.wordFirstBytes.0 != 0 || firstBytes.1 & text.wordFirstBytes.1 != 0 else { return false }
         }
         // this runs for every concept on every text: plain loops, no slices or closures
-        return text.bytes.withUnsafeBufferPointer { bytes in
+        let anchored = text.bytes.withUnsafeBufferPointer { bytes in
             func anchorAt(_ start: Int) -> Bool {
                 let first = bytes[start]
                 // an ASCII byte no anchor begins with is passed over at once
@@ -115,6 +120,7 @@ public struct LiteralPrefilter: Sendable {
             }
             return false
         }
+        return anchored && (required?.hold(in: text) ?? true)
     }
 
     static func adding(_ byte: UInt8, to set: (UInt64, UInt64)) -> (UInt64, UInt64) {
@@ -260,7 +266,7 @@ public struct LiteralPrefilter: Sendable {
 
     /// The byte length of the non-ASCII character starting `bytes` when it has no case
     /// mappings (so a case-insensitive regex matches it only as itself), else nil.
-    private static func uncased(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func uncased(_ bytes: ArraySlice<UInt8>) -> Int? {
         let lead = bytes[bytes.startIndex]
         let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
         guard width > 0, bytes.count >= width,
@@ -270,16 +276,16 @@ public struct LiteralPrefilter: Sendable {
         return width
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 {
+    static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// The alternatives of `pattern` at its top level.
-    private static func split(_ pattern: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    static func split(_ pattern: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var branches: [ArraySlice<UInt8>] = []
         var start = pattern.startIndex
         walk(pattern, from: pattern.startIndex) { i, byte, depth in
@@ -294,7 +300,7 @@ public struct LiteralPrefilter: Sendable {
     }
 
     /// Where the group opened at `start` closes, or nil when it does not.
-    private static func close(of start: Int, in pattern: ArraySlice<UInt8>) -> Int? {
+    static func close(of start: Int, in pattern: ArraySlice<UInt8>) -> Int? {
         var found: Int?
         walk(pattern, from: start) { i, byte, depth in
             if byte == closing && depth == 0 { found = i }
