@@ -21,14 +21,13 @@ public struct LiteralPrefilter: Sendable {
     let wordStart: Bool
     /// What every match holds further on, when the pattern says (a text with an
     /// anchor but without these is ruled out too).
-    private var required: RequiredLiterals?
+    private let required: RequiredLiterals?
 
     /// The prefilter of `pattern`, or nil when some match could begin without a literal.
     /// `wordStart`: the caller only looks for matches that begin a word.
     public init?(pattern: String, wordStart: Bool = false) {
         let (prefixes, _) = Self.literals(of: Array(pattern.utf8)[...], limits: .prefixes)
-        self.init(anchors: prefixes.map(\.bytes), wordStart: wordStart)
-        required = RequiredLiterals(pattern: pattern)
+        self.init(anchors: prefixes.map(\.bytes), wordStart: wordStart, required: RequiredLiterals(pattern: pattern))
     }
 
     /// The prefilter of an alternation of patterns, from the prefilters of its
@@ -57,9 +56,10 @@ public struct LiteralPrefilter: Sendable {
         return anchors.allSatisfy { $0.starts(with: bytes) }
     }
 
-    private init?(anchors prefixes: [[UInt8]], wordStart: Bool) {
+    private init?(anchors prefixes: [[UInt8]], wordStart: Bool, required: RequiredLiterals? = nil) {
         guard !prefixes.isEmpty, !prefixes.contains([]) else { return nil }
         self.wordStart = wordStart
+        self.required = required
         // a text holding "notif" holds every longer anchor's start too: keep the shortest
         let sorted = Set(prefixes).sorted {
             $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1))

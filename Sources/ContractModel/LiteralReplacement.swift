@@ -33,22 +33,13 @@ extension String {
         var needle = target
         return haystack.withUTF8 { hay in
             needle.withUTF8 { n in
-                guard hay.count >= n.count else { return self }
                 var out: [UInt8] = []
                 var copied = 0
-                var i = 0
-                let first = n[0]
-                let last = hay.count - n.count
-                while i <= last {
-                    if hay[i] == first, memcmp(hay.baseAddress! + i, n.baseAddress!, n.count) == 0 {
-                        if out.isEmpty { out.reserveCapacity(hay.count + replacement.utf8.count) }
-                        out += hay[copied..<i]
-                        out += replacement.utf8
-                        i += n.count
-                        copied = i
-                    } else {
-                        i += 1
-                    }
+                while let at = ByteSearch.firstOffset(of: n, in: hay, from: copied) {
+                    if out.isEmpty { out.reserveCapacity(hay.count + replacement.utf8.count) }
+                    out += hay[copied..<at]
+                    out += replacement.utf8
+                    copied = at + n.count
                 }
                 guard copied > 0 else { return self }
                 out += hay[copied...]
@@ -118,28 +109,20 @@ extension String {
         b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
     }
 
-    /// ASCII only, without a carriage return.
-    private var isPlainASCII: Bool {
+    /// ASCII only, without a carriage return: each byte is a character.
+    package var isPlainASCII: Bool {
         var text = self
-        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+            return true
+        }
     }
 
     /// The byte offset of the first occurrence of `needle`'s bytes in `haystack` at or after `from`.
     private static func firstOffset(of needle: String, in haystack: String, from: Int) -> Int? {
         var haystack = haystack
         var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { n -> Int? in
-                guard !n.isEmpty, n.count <= hay.count else { return nil }
-                let first = n[0]
-                var i = from
-                while i <= hay.count - n.count {
-                    if hay[i] == first, memcmp(hay.baseAddress! + i, n.baseAddress!, n.count) == 0 { return i }
-                    i += 1
-                }
-                return nil
-            }
-        }
+        return haystack.withUTF8 { hay in needle.withUTF8 { ByteSearch.firstOffset(of: $0, in: hay, from: from) } }
     }
 
     /// Whether searching this text byte by byte finds what Foundation's
@@ -149,16 +132,7 @@ extension String {
     /// mark sign; no combining marks, nothing that decomposes to ASCII.
     package var searchesAsBytes: Bool {
         // most texts are ASCII without a carriage return: the bytes tell without decoding
-        var text = self
-        let plain = text.withUTF8 { bytes in
-            var plain = true
-            for byte in bytes where byte >= 0x80 || byte == 0x0D {
-                plain = false
-                break
-            }
-            return plain
-        }
-        if plain { return true }
+        if isPlainASCII { return true }
         for u in unicodeScalars where u.value >= 0x80 || u.value == 0x0D {
             switch u.value {
             case 0xA0...0x17F, 0x2010...0x2027, 0x2030...0x203A, 0x20AC, 0x2122: continue

@@ -20,18 +20,7 @@ package struct RequiredLiterals: Sendable {
     }
 
     private static func occurs(_ literal: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard literal.count <= bytes.count else { return false }
-        let first = literal[0]
-        var i = 0
-        while i <= bytes.count - literal.count {
-            if bytes[i] == first {
-                var j = 1
-                while j < literal.count, bytes[i + j] == literal[j] { j += 1 }
-                if j == literal.count { return true }
-            }
-            i += 1
-        }
-        return false
+        literal.withUnsafeBufferPointer { l in bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: l, in: $0, from: 0) != nil } }
     }
 
     private static let shortest = 3

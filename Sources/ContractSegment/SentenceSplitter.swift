@@ -83,17 +83,14 @@ public enum SentenceSplitter {
         func offset(_ i: Int) -> Int { offsets.isEmpty ? i : offsets[i] }
 
         init(_ text: String) {
-            var text = text
-            // ASCII without a carriage return: each byte is a character
-            let ascii: [UInt32]? = text.withUTF8 { bytes in
-                guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-                return [UInt32](unsafeUninitializedCapacity: bytes.count) { codes, count in
-                    for i in 0..<bytes.count { codes[i] = UInt32(bytes[i]) }
-                    count = bytes.count
+            if text.isPlainASCII {
+                var text = text
+                codes = text.withUTF8 { bytes in
+                    [UInt32](unsafeUninitializedCapacity: bytes.count) { codes, count in
+                        for i in 0..<bytes.count { codes[i] = UInt32(bytes[i]) }
+                        count = bytes.count
+                    }
                 }
-            }
-            if let ascii {
-                codes = ascii
                 return
             }
             codes.reserveCapacity(text.utf8.count)

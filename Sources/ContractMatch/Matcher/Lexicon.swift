@@ -14,6 +14,7 @@ final class Lexicon: @unchecked Sendable {
     /// Each concept compiled for this contract, by slot (nil until first needed).
     private var compiled: [CompiledConcept?]
     private let concepts: [String: [String]]
+    /// What each placeholder becomes: its names as an alternation.
     private let placeholders: [String: String]
     /// The names each of `{vendor}`, `{customer}` and `{data}` stands for.
     private let names: [String: [String]]
@@ -31,9 +32,8 @@ final class Lexicon: @unchecked Sendable {
         slots = Dictionary(uniqueKeysWithValues: Set(concepts.keys).union(Self.builtIn).sorted().enumerated().map { ($1, $0) })
         compiled = Array(repeating: nil, count: slots.count)
         let dataNames = PartyLexicon.longestFirst(dataTerms + ["protected health information", "phi", "ephi", "electronic protected health information"])
-        let data = dataNames.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        placeholders = ["{vendor}": parties.vendorPattern, "{customer}": parties.customerPattern, "{data}": "(?:\(data))"]
         names = ["{vendor}": parties.vendorNames, "{customer}": parties.customerNames, "{data}": dataNames]
+        placeholders = names.mapValues(PartyLexicon.alternation)
     }
 
     /// Substitutes harmless stand-ins for placeholders, to check a pattern compiles.

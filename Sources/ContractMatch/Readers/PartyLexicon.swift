@@ -55,9 +55,8 @@ public struct PartyLexicon: Sendable {
 
         /// The regex of `words` as a party's name (not "Customer Data").
         func regex(for words: [String]) -> NSRegularExpression {
-            let alternation = PartyLexicon.longestFirst(words).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
             // "Customer Data" and "Client Information" name data, not the party
-            let pattern = #"\b(?:"# + alternation + #")\b(?!\s+(?:data|content|information|materials|personal data|property)\b)"#
+            let pattern = #"\b"# + PartyLexicon.alternation(words) + #"\b(?!\s+(?:data|content|information|materials|personal data|property)\b)"#
             return lock.withLock {
                 if let regex = known[pattern] { return regex }
                 if known.count >= 256 { known.removeAll() }
@@ -112,7 +111,8 @@ public struct PartyLexicon: Sendable {
     /// The customer's names as a regex alternation.
     public var customerPattern: String { Self.alternation(customerNames) }
 
-    private static func alternation(_ words: [String]) -> String {
+    /// `words` as a regex alternation in a group, each escaped, longest first.
+    static func alternation(_ words: [String]) -> String {
         "(?:" + longestFirst(words).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
     }
 

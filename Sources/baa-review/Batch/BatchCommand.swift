@@ -63,7 +63,7 @@ struct BatchCommand: ParsableCommand {
     var debugHog = 0
 
     @Option(name: .customLong("debug-recycle"), help: .hidden)
-    var debugRecycle = 500
+    var debugRecycle: Int?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -137,10 +137,11 @@ struct BatchCommand: ParsableCommand {
         let recorder = BatchRecorder(
             store: portfolio, runID: runID, key: key, provenance: provenance, playbook: playbook, reportsDir: reportsDir,
             progress: progress)
+        var limits = WorkerPool.Limits(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20)
+        if let debugRecycle { limits.recycleAfter = max(1, debugRecycle) }
         let pool = WorkerPool(
             executable: Self.executablePath(), arguments: workerArguments(library: library),
-            size: min(workerCount, max(1, plan.toReview.count)),
-            limits: .init(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20, recycleAfter: max(1, debugRecycle)))
+            size: min(workerCount, max(1, plan.toReview.count)), limits: limits)
         let finished: Bool
         do {
             finished = try pool.run(
