@@ -159,7 +159,7 @@ public struct CrossReference: Sendable, Codable, Equatable {
 public enum ClausePath {
     /// "Section 4.02(b)" -> ["4", "2", "b"]; "ARTICLE IV" -> ["4"]; "(iv)" -> ["iv"].
     public static func normalise(_ label: String) -> [String] {
-        var s = Substring(label.trimmingCharacters(in: .whitespaces))
+        var s = Substring(label.trimmingWhitespace())
         var out: [String] = []
         let upper = s.uppercased()
         if upper.hasPrefix("ARTICLE ") || upper.hasPrefix("PART ") {

@@ -5,7 +5,7 @@ public enum HeadingShape {
     /// `next` is the start of the following line, when it continues the same
     /// paragraph: a heading is not followed by a lower-case continuation.
     public static func isHeading(_ text: String, next: Substring? = nil) -> Bool {
-        guard text.wordCount(upTo: 14, separatedBy: { $0 == " " || $0 == "\t" }) <= 14 else { return false }
+        guard text.wordCount(upTo: 14, tabs: true) <= 14 else { return false }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty, words.count <= 14, let last = text.last else { return false }
         if ".;,:)\"\u{201D}]".contains(last) { return false }

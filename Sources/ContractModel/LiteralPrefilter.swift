@@ -86,9 +86,47 @@ public struct LiteralPrefilter: Sendable {
     }
 
     /// Whether `text` may match: false only when it holds none of the anchors.
+    ///
+    /// Most texts asked about once (a clause for a cross-reference, a definition) hold
+    /// none: their bytes are looked through for an anchor's start first, lower-casing
+    /// as they go, and only a text that has one, or has characters that may fold into
+    /// one, is folded for the whole test.
     public func mayMatch(_ text: some StringProtocol) -> Bool {
-        guard let folded = FoldedText(String(text)) else { return true }
+        var string = String(text)
+        // the anchors' first bytes, ASCII letters lower-cased
+        let (low, high) = firstBytes
+        let ruledOut = string.withUTF8 { bytes -> Bool in
+            var previousIsWord = false
+            for start in 0..<bytes.count {
+                let byte = bytes[start]
+                // a text with other characters may hold one that case-folds into an anchor ("ſ")
+                if byte >= 0x80 { return false }
+                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if !(wordStart && previousIsWord), (folded < 64 ? low >> UInt64(folded) : high >> UInt64(folded - 64)) & 1 != 0,
+                    anchorStarts(at: start, in: bytes)
+                {
+                    return false
+                }
+                previousIsWord = (folded >= 0x61 && folded <= 0x7A) || (folded >= 0x30 && folded <= 0x39) || folded == 0x5F || folded == 0x2D
+            }
+            return true
+        }
+        if ruledOut { return false }
+        guard let folded = FoldedText(string) else { return true }
         return mayMatch(folded)
+    }
+
+    /// Whether an anchor starts at `start` of the ASCII `bytes`, compared with letters lower-cased.
+    @inline(__always)
+    private func anchorStarts(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in byFirstByte[Int(Self.lower(bytes[start]))] {
+            let anchor = anchors[k]
+            guard start + anchor.count <= bytes.count else { continue }
+            var j = 1
+            while j < anchor.count, Self.lower(bytes[start + j]) == anchor[j] { j += 1 }
+            if j == anchor.count { return true }
+        }
+        return false
     }
 
     /// Whether a text already folded may match.

@@ -44,10 +44,13 @@ struct ClauseNumber: Equatable {
     ]
 
     /// Reads `label`; `nil` when it is not a clause number.
+    /// The characters a bullet list item begins with (a dash, or a Symbol-font "o" or private-use bullet).
+    private static let bullets: Set<Character> = ["\u{2022}", "\u{25CF}", "\u{25AA}", "\u{25E6}", "\u{2013}", "-", "\u{F0B7}", "o"]
+
     static func parse(_ label: String) -> ClauseNumber? {
         let trimmed = label.trimmingWhitespace()
         guard let first = trimmed.first else { return nil }
-        if "\u{2022}\u{25CF}\u{25AA}\u{25E6}\u{2013}-\u{F0B7}o".contains(first), trimmed.count == 1 {
+        if trimmed.count == 1, Self.bullets.contains(first) {
             return ClauseNumber(style: .bullet, label: trimmed, components: [], ordinal: 0)
         }
         let lower = trimmed.lowercased()

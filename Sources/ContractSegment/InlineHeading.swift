@@ -8,8 +8,10 @@ enum InlineHeading {
         guard let (end, restStart) = firstSeparator(in: text) else { return nil }
         let head = text[..<end]
         let rest = text[restStart...]
+        // most text before a first full stop is a sentence: its words are counted before it is split
+        guard head.wordCount(upTo: 8) <= 8 else { return nil }
         let words = head.split(separator: " ")
-        guard !words.isEmpty, words.count <= 8, !rest.isEmpty else { return nil }
+        guard !words.isEmpty, !rest.isEmpty else { return nil }
         guard let first = head.first, first.isUppercase || first == "\u{201C}" || first == "\"" else { return nil }
         if head.contains(where: { $0 == "," || $0 == ";" || $0 == "(" }) { return nil }
         // every word of four letters or more is capitalised, quoted terms allowed ("“PHI”")

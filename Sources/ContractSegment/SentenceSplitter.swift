@@ -132,8 +132,25 @@ public enum SentenceSplitter {
     /// Whether the dot at `dotAt` ends an abbreviation or an initial, not a sentence.
     private static func isAbbreviation(_ chars: Characters, dotAt: Int) -> Bool {
         var k = dotAt - 1
-        while k >= 0, chars.codes[k] == 0x2E || chars[k].isLetter { k -= 1 }
-        let word = String(((k + 1)..<dotAt).map { chars[$0] }).lowercased()
+        var ascii = true
+        while k >= 0 {
+            let code = chars.codes[k]
+            if code < 0x80 {
+                // an ASCII character is a letter when it is one of A-Z, a-z
+                guard code == 0x2E || (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) else { break }
+            } else {
+                guard chars[k].isLetter else { break }
+                ascii = false
+            }
+            k -= 1
+        }
+        let word: String
+        if ascii {
+            // the same as the characters' String lower-cased, without making Characters
+            word = String(decoding: ((k + 1)..<dotAt).map { UInt8(chars.codes[$0] | (chars.codes[$0] == 0x2E ? 0 : 0x20)) }, as: UTF8.self)
+        } else {
+            word = String(((k + 1)..<dotAt).map { chars[$0] }).lowercased()
+        }
         if word.isEmpty { return false }
         if abbreviations.contains(word) { return true }
         if word.count == 1, chars[dotAt - 1].isUppercase { return true }  // an initial: "John A. Smith"

@@ -14,6 +14,31 @@ struct PrefilterTests {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// A text is first looked through as bytes, then folded only when that finds an anchor
+    /// or other characters: the same answer as folding it at once.
+    @Test func bytesFirstGiveTheFoldedAnswer() throws {
+        let patterns = [
+            "notif(?:y|ication)", "business associate|vendor", "§ ?\\d+", "(?:sub-?)?contractors?", "third part(?:y|ies)",
+            "\\b(?:sections?|clauses?|§)\\s*\\d", "data", "approved (?:third part(?:y|ies)|vendors?) that",
+        ]
+        let texts = [
+            "", "Vendor shall Notify the Customer", "a prenotification", "NOTIFY", "see § 4", "see §4.2 and Section 5",
+            "sub-contractor", "subcontractors", "the Subcontractor's", "\u{17F}ection 4", "\u{212A}elvin data", "caf\u{E9} vendor",
+            "Caf\u{E9}", "x-vendor", "_vendor", "9vendor", "vendor", "THIRD PARTY", "third-party", "approved vendors that",
+            "\u{201C}Vendor\u{201D}", "data\u{301}", "d\u{E4}ta", "Data", "metadata", "a\r\nvendor",
+        ]
+        for pattern in patterns {
+            for wordStart in [false, true] {
+                let filter = try #require(LiteralPrefilter(pattern: pattern, wordStart: wordStart))
+                for text in texts {
+                    let folded = FoldedText(text).map { filter.mayMatch($0) } ?? true
+                    #expect(filter.mayMatch(text) == folded, "\(pattern) \(wordStart) \(text.debugDescription)")
+                    #expect(filter.mayMatch(Substring(text)) == folded)
+                }
+            }
+        }
+    }
+
     @Test func readsTheLiteralsEveryMatchBeginsWith() throws {
         let filter = try #require(LiteralPrefilter(pattern: "notif(?:y|ication)|(?:prompt|written) notice", wordStart: true))
         #expect(filter.mayMatch("Vendor shall Notify the Customer"))

@@ -87,14 +87,45 @@ struct TextSearchTests {
     }
 
     @Test func wordCountMatchesSplit() {
-        let texts = Self.texts + ["one two  three", "  a b c d e f g h i j k l m n o p  ", "a\tb c", " \u{301}x y"]
+        // plain texts (read as bytes), and texts where a mark joins a space into another character
+        // before or after the count is decided, or CR LF joins two bytes (read by character)
+        let texts = Self.texts + [
+            "one two  three", "  a b c d e f g h i j k l m n o p  ", "a\tb c", " \u{301}x y", "a b \u{301}c d", "a\t\u{301}b c",
+            "a\r\nb c", "a \r\n b", "x y z w v u t s r q p o n m \u{301}l k", "\t\ta\t\tb\t", "caf\u{E9} au lait",
+        ]
         for text in texts {
             let words = text.split(separator: " ").count
-            for limit in [0, 1, 3, 12] {
-                #expect(text.wordCount(upTo: limit) == min(words, limit + 1), "\(text.debugDescription) \(limit)")
-            }
             let tabbed = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
-            #expect(text.wordCount(upTo: 14, separatedBy: { $0 == " " || $0 == "\t" }) == min(tabbed, 15))
+            for limit in [0, 1, 3, 12, 14] {
+                #expect(text.wordCount(upTo: limit) == min(words, limit + 1), "\(text.debugDescription) \(limit)")
+                #expect(text.wordCount(upTo: limit, separatedBy: { $0 == " " }) == min(words, limit + 1))
+                #expect(text.wordCount(upTo: limit, tabs: true) == min(tabbed, limit + 1), "\(text.debugDescription) \(limit)")
+                #expect(Substring(text).wordCount(upTo: limit, tabs: true) == min(tabbed, limit + 1))
+            }
+        }
+    }
+
+    @Test func utf16SlicesMatchFoundation() {
+        // every range of every text, including those that split a surrogate pair or a mark from its letter
+        for text in Self.texts + ["a;b", "\u{1F600};\u{1F600}", "x\u{37E}y;z"] {
+            let ns = text as NSString
+            for location in 0...ns.length {
+                let rest = NSRange(location: location, length: ns.length - location)
+                #expect(text.substring(utf16From: location) == ns.substring(with: rest), "\(text.debugDescription) \(location)")
+                for length in 0...(ns.length - location) {
+                    let range = NSRange(location: location, length: length)
+                    #expect(text.substring(utf16: range) == ns.substring(with: range), "\(text.debugDescription) \(range)")
+                }
+            }
+        }
+    }
+
+    @Test func semicolonOffsetMatchesFoundation() {
+        for text in Self.texts + ["a;b", "\u{1F600};\u{1F600}", "x\u{37E}y;z", "\u{2019}s;", ";", "Caf\u{E9}; Acme"] {
+            let found = (text as NSString).range(of: ";")
+            let expected = found.location == NSNotFound ? nil : found.location
+            #expect(text.utf16Offset(ofASCII: UInt8(ascii: ";"), plain: text.searchesAsBytes) == expected, "\(text.debugDescription)")
+            #expect(text.utf16Offset(ofASCII: UInt8(ascii: ";"), plain: false) == expected)
         }
     }
 

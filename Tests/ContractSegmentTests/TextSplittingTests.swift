@@ -15,6 +15,21 @@ struct TextSplittingTests {
         #expect(SentenceSplitter.split("") == [])
     }
 
+    /// Abbreviations are read from ASCII codes where the word before a stop is ASCII, else
+    /// character by character: either way capitals fold and a letter beyond ASCII counts.
+    @Test func abbreviationsInEveryCase() {
+        #expect(SentenceSplitter.split("Signed by ACME CORP. Vendor agrees. Per SEC. 4 it applies. Done.") == [
+            "Signed by ACME CORP. Vendor agrees.", "Per SEC. 4 it applies.", "Done.",
+        ])
+        #expect(SentenceSplitter.split("Ask Dr. Smith and John Q. Public. See U.S. Law. Then E.G. This.") == [
+            "Ask Dr. Smith and John Q. Public.", "See U.S. Law.", "Then E.G. This.",
+        ])
+        // a word with a letter beyond ASCII is no abbreviation of the table; an initial is one letter of any script
+        #expect(SentenceSplitter.split("Sent to Caf\u{E9}. The end. By \u{C9}. Dupont. Next.") == [
+            "Sent to Caf\u{E9}.", "The end.", "By \u{C9}. Dupont.", "Next.",
+        ])
+    }
+
     /// The splitter reads ASCII byte by byte, other plain text scalar by scalar, and only finds grapheme
     /// clusters when a scalar could join its neighbour: both give the characters.
     @Test func charactersAreTheTextsGraphemeClusters() {

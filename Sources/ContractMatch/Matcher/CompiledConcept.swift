@@ -66,7 +66,7 @@ final class CompiledConcept: @unchecked Sendable {
     private let own: [ConceptPattern]
     private let lock = NSLock()
     private var compiled: NSRegularExpression??
-    private var split: (words: WordLiterals?, others: [ConceptPattern])?
+    private var split: (words: [WordLiterals], others: [ConceptPattern])?
 
     /// The concept of `patterns`, of which those not in `own` are `base`'s (all when `base` is nil).
     init(_ patterns: [ConceptPattern], base: CompiledConcept? = nil, own: [ConceptPattern]? = nil) {
@@ -76,17 +76,19 @@ final class CompiledConcept: @unchecked Sendable {
         prefilter = LiteralPrefilter(anyOf: (base.map { [$0.prefilter] } ?? []) + self.own.map(\.prefilter), wordStart: true)
     }
 
-    /// The words of the patterns that are nothing but words, together, and the other patterns.
-    var parts: (words: WordLiterals?, others: [ConceptPattern]) {
+    /// The words of the patterns that are nothing but words, and the other patterns. The
+    /// words come as the base's, merged once for every contract, and this concept's own,
+    /// merged here: a contract does not sort the base's hundreds of words again.
+    var parts: (words: [WordLiterals], others: [ConceptPattern]) {
         let inherited = base?.parts
         return lock.withLock {
             if let split { return split }
-            var words: [WordLiterals] = inherited?.words.map { [$0] } ?? []
+            var words: [WordLiterals] = []
             var others: [ConceptPattern] = inherited?.others ?? []
             for pattern in own {
                 if let w = pattern.words { words.append(w) } else { others.append(pattern) }
             }
-            let parts = (words: words.isEmpty ? nil : WordLiterals(anyOf: words), others: others)
+            let parts = (words: (inherited?.words ?? []) + (words.isEmpty ? [] : [WordLiterals(anyOf: words)]), others: others)
             split = parts
             return parts
         }

@@ -12,10 +12,9 @@ struct DecidingWords {
 
     /// The phrases of `sentence.text` that made `condition` hold, in text order, overlaps merged.
     func phrases(_ condition: Condition, in sentence: Sentence) -> [String] {
-        let text = sentence.text as NSString
         var ranges: [NSRange] = []
         collect(condition, sentence, into: &ranges)
-        return Self.merge(ranges).map { text.substring(with: $0) }
+        return Self.merge(ranges).map { sentence.text.substring(utf16: $0) }
     }
 
     private func collect(_ condition: Condition, _ s: Sentence, into ranges: inout [NSRange]) {

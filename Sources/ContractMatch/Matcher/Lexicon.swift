@@ -242,19 +242,20 @@ final class Lexicon: @unchecked Sendable {
     /// that cannot be folded.
     private func answer(_ key: Key, in text: String, folded: @autoclosure () -> FoldedText?) -> Bool {
         guard let concept = concept(key) else { return false }
-        let length = NSRange(location: 0, length: (text as NSString).length)
-        func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: length) != nil }
+        // most texts are ruled out by the prefilter: the UTF-16 length only when a regex runs
+        func whole() -> NSRange { NSRange(location: 0, length: (text as NSString).length) }
+        func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: whole()) != nil }
         guard let folded = folded() else { return wholeRegex() }
         if let prefilter = concept.prefilter, !prefilter.mayMatch(folded) { return false }
         let parts = concept.parts
-        if let words = parts.words {
+        for words in parts.words {
             guard let found = words.matches(folded) else { return wholeRegex() }
             if found { return true }
         }
         for pattern in parts.others {
             if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { continue }
             guard let regex = pattern.regex else { return wholeRegex() }
-            if regex.firstMatch(in: text, range: length) != nil { return true }
+            if regex.firstMatch(in: text, range: whole()) != nil { return true }
         }
         return false
     }

@@ -62,9 +62,20 @@ public struct StatementReader: Sendable {
     /// "No PHI shall", "Neither Vendor nor ... may", "none of"
     private static let negativeSubject = Pattern(#"^\s*(?:(?:and|but|or|,)\s+)?(?:no|none\s+of|neither)\b"#, caseInsensitive: true)
 
-    private static let exceptionRegex = try! NSRegularExpression(
-        pattern: #"(?:,\s*|\s+|;\s*)(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+){0,3}['\u2019]s\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#,
-        options: [.caseInsensitive])
+    /// The words that open an exception ("except as", "unless", "provided that", "without ... consent").
+    private static let exceptionWords =
+        #"(?:except(?:\s+(?:as|that|for|to the extent|solely|where|with|in))?\b|unless\b|other\s+than\b|provided,?\s+however\b|provided\s+that\b|save\s+(?:as|that)\b|but\s+only\b|excluding\b|except\s+solely\b|without\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+){0,3}['\u2019]s\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authorization|approval|permission)\b)"#
+    /// An exception: its words after a comma, semicolon or space.
+    private static let exceptionRegex = try! NSRegularExpression(pattern: #"(?:,\s*|\s+|;\s*)"# + exceptionWords, options: [.caseInsensitive])
+    /// Rules out an action without the words an exception opens with (most actions): the
+    /// words follow a comma, semicolon or space, so each starts a word.
+    private static let exceptionPrefilter = LiteralPrefilter(pattern: exceptionWords, wordStart: true)
+
+    /// The first exception in `action`.
+    private static func exception(in action: String) -> NSTextCheckingResult? {
+        if let exceptionPrefilter, let folded = FoldedText(action), !exceptionPrefilter.mayMatch(folded) { return nil }
+        return exceptionRegex.firstMatch(in: action, range: NSRange(location: 0, length: action.utf16.count))
+    }
 
     /// The first word of every form of `modalRegex`, lower-cased: a modal can only start
     /// where a run of ASCII letters spells one of them.
@@ -124,8 +135,10 @@ public struct StatementReader: Sendable {
 
     /// The predicates of `sentence`, in order.
     public func predicates(in sentence: String) -> [Predicate] {
-        let ns = sentence as NSString
-        let matches = Self.modalMatches(in: sentence, length: ns.length)
+        let length = sentence.utf16.count
+        let matches = Self.modalMatches(in: sentence, length: length)
+        // whether a ";" can be found in the bytes (it is found in every part of a plain sentence)
+        let plain = sentence.searchesAsBytes
         var result: [Predicate] = []
         var previousEnd = 0
         var lastActor: Predicate.Actor = .unknown
@@ -138,36 +151,33 @@ public struct StatementReader: Sendable {
             let modality: Predicate.Modality =
                 group <= Self.prohibitionCount ? .prohibition
                 : group <= Self.prohibitionCount + Self.permissionCount ? .permission : .obligation
-            let modal = ns.substring(with: m.range)
+            let modal = sentence.substring(utf16: m.range)
             // subject: back to the previous modal, or a clause boundary
-            let stretchText = ns.substring(with: NSRange(location: previousEnd, length: m.range.location - previousEnd))
+            let stretchText = sentence.substring(utf16: NSRange(location: previousEnd, length: m.range.location - previousEnd))
             var subject = stretchText
             if let cut = Self.subjectCut.lastRange(in: subject) {
                 let tail = String(subject[cut.upperBound...])
                 if !tail.trimmingWhitespace().isEmpty { subject = tail }
             }
             // the action runs to the next modal with its own subject, or to a clause boundary
-            var end = ns.length
+            var end = length
             if i + 1 < matches.count {
                 let next = matches[i + 1]
-                let between = ns.substring(with: NSRange(location: m.range.upperBound, length: next.range.location - m.range.upperBound))
-                let semicolon = (between as NSString).range(of: ";")
-                if semicolon.location != NSNotFound {
-                    end = m.range.upperBound + semicolon.location
+                let between = sentence.substring(utf16: NSRange(location: m.range.upperBound, length: next.range.location - m.range.upperBound))
+                if let semicolon = between.utf16Offset(ofASCII: UInt8(ascii: ";"), plain: plain) {
+                    end = m.range.upperBound + semicolon
                 } else if parties.actor(in: String(between.suffix(60))) != .unknown || Self.pronounAtEnd.matches(between) {
                     end = next.range.location
                 }
             } else {
-                let rest = ns.substring(from: m.range.upperBound) as NSString
-                let semicolon = rest.range(of: ";")
-                if semicolon.location != NSNotFound { end = m.range.upperBound + semicolon.location }
+                let rest = sentence.substring(utf16From: m.range.upperBound)
+                if let semicolon = rest.utf16Offset(ofASCII: UInt8(ascii: ";"), plain: plain) { end = m.range.upperBound + semicolon }
             }
-            var action = ns.substring(with: NSRange(location: m.range.upperBound, length: max(0, end - m.range.upperBound)))
+            var action = sentence.substring(utf16: NSRange(location: m.range.upperBound, length: max(0, end - m.range.upperBound)))
             var exception: String?
-            let actionNS = action as NSString
-            if let e = Self.exceptionRegex.firstMatch(in: action, range: NSRange(location: 0, length: actionNS.length)) {
-                exception = actionNS.substring(from: e.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
-                action = actionNS.substring(to: e.range.location)
+            if let e = Self.exception(in: action) {
+                exception = action.substring(utf16From: e.range.location).trimming { $0 == " " || $0 == "," || $0 == ";" }
+                action = action.substring(utf16: NSRange(location: 0, length: e.range.location))
             }
             let stretch = subject.trimmingWhitespace().lowercased()
             let coordinated = !result.isEmpty
