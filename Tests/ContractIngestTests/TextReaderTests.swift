@@ -100,6 +100,8 @@ import Testing
     @Test func tableRowsAsFoundationSplitsThem() {
         let lines = [
             "a | b | c", "a | b", " | | ", " |  | ", "x | y | z | w", "Caf\u{E9} | b | c", "a |\u{301} b | c", "a | b\r | c", "a|b|c", "",
+            // no bar at all, or only bars of other scripts
+            "a b c", "Caf\u{E9} \u{FF5C} b \u{FF5C} c", "a \u{2223} b \u{2223} c", "a \u{7C}\u{301} b \u{7C} c",
         ]
         for line in lines {
             #expect(TextReader.isTableRow(Substring(line)) == (line.components(separatedBy: " | ").count >= 3), "\(line.debugDescription)")
@@ -120,6 +122,9 @@ import Testing
         // a marker joined to a combining mark is another character, left as it is
         #expect(TextReader.stripInline("**B\u{2019}s** *\u{301}x") == "B\u{2019}s *\u{301}x")
         #expect(TextReader.stripInline("\u{201C}*Caf\u{E9}*\u{201D}") == "\u{201C}Caf\u{E9}\u{201D}")
+        // ASCII is read byte by byte, except with a carriage return (CR LF is one character)
+        #expect(TextReader.stripInline(Substring("**a** _b_ [c](d)")) == "a _b_ c")
+        #expect(TextReader.stripInline("**a**\r\n`b`\r") == "a\r\nb\r")
         // read byte by byte: an escaped or linked character of several bytes comes through whole
         #expect(TextReader.stripInline("\\\u{E9}t\u{E9} \\\u{2014} [caf\u{E9} \u{A7} 4](x\u{E9}) \u{2018}_a_\u{2019} __b__ [open ( ] \\") == "\u{E9}t\u{E9} \u{2014} caf\u{E9} \u{A7} 4 \u{2018}_a_\u{2019} b [open ( ] \\")
     }

@@ -184,6 +184,8 @@ struct TextReader: FormatReader {
 
     /// A row of a plain-text table: cells set apart by " | " at least twice.
     static func isTableRow(_ line: Substring) -> Bool {
+        // most lines have no bar, and only a bar is a bar to Foundation too
+        guard line.utf8.contains(0x7C) else { return false }
         let text = String(line)
         // Foundation's search compares composed characters; on plain text the bytes tell the same
         guard text.searchesAsBytes else { return line.components(separatedBy: " | ").count >= 3 }
@@ -231,17 +233,23 @@ struct TextReader: FormatReader {
 
     /// Removes Markdown emphasis and code markers and keeps a link's text.
     static func stripInline(_ s: some StringProtocol) -> String {
+        var text = String(s)
         // nothing to remove without one of \ * ` _ [
-        if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F || $0 == 0x5B }) { return String(s) }
+        let hasMarker = text.withUTF8 { bytes in
+            bytes.contains { $0 == 0x5C || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F || $0 == 0x5B }
+        }
+        if !hasMarker { return text }
         // a text whose scalars are its characters is read byte by byte: the markers are
-        // ASCII, and the bytes of any other scalar are copied as they come
-        if s.unicodeScalars.allSatisfy(\.standsAlone) {
+        // ASCII, and the bytes of any other scalar are copied as they come (ASCII without
+        // a carriage return is such a text, told from its bytes)
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) || text.unicodeScalars.allSatisfy({ $0.standsAlone }) {
             var out: [UInt8] = []
-            strip(Array(s.utf8), into: &out) { UInt8(ascii: $0) }
+            strip(bytes, into: &out) { UInt8(ascii: $0) }
             return String(decoding: out, as: UTF8.self)
         }
         var out = ""
-        strip(Array(s), into: &out) { Character($0) }
+        strip(Array(text), into: &out) { Character($0) }
         return out
     }
 
