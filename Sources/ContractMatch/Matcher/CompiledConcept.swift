@@ -60,7 +60,9 @@ final class ConceptPattern: @unchecked Sendable {
 final class CompiledConcept: @unchecked Sendable {
     /// Every pattern, in the library's order.
     let patterns: [ConceptPattern]
-    let prefilter: LiteralPrefilter?
+    /// Rule out a text that none of them passes (nil: every text may match): the base's,
+    /// read once for every contract, and this concept's own patterns' together.
+    private let prefilters: [LiteralPrefilter]?
     private let base: CompiledConcept?
     /// The patterns not in `base`.
     private let own: [ConceptPattern]
@@ -73,7 +75,20 @@ final class CompiledConcept: @unchecked Sendable {
         self.patterns = patterns
         self.base = base
         self.own = own ?? patterns
-        prefilter = LiteralPrefilter(anyOf: (base.map { [$0.prefilter] } ?? []) + self.own.map(\.prefilter), wordStart: true)
+        // a concept whose every pattern has a prefilter has one; the base's anchors are not merged
+        // (and sorted) again for every contract
+        let own = self.own.isEmpty ? [] : LiteralPrefilter(anyOf: self.own.map(\.prefilter), wordStart: true).map { [$0] }
+        if let base {
+            prefilters = base.prefilters.flatMap { inherited in own.map { inherited + $0 } }
+        } else {
+            prefilters = self.own.isEmpty ? nil : own
+        }
+    }
+
+    /// Whether `text` may hold one of the patterns: false only when it holds none of the
+    /// words their matches begin with.
+    func mayMatch(_ text: FoldedText) -> Bool {
+        prefilters?.contains { $0.mayMatch(text) } ?? true
     }
 
     /// The words of the patterns that are nothing but words, and the other patterns. The

@@ -246,7 +246,7 @@ final class Lexicon: @unchecked Sendable {
         func whole() -> NSRange { NSRange(location: 0, length: (text as NSString).length) }
         func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: whole()) != nil }
         guard let folded = folded() else { return wholeRegex() }
-        if let prefilter = concept.prefilter, !prefilter.mayMatch(folded) { return false }
+        if !concept.mayMatch(folded) { return false }
         let parts = concept.parts
         for words in parts.words {
             guard let found = words.matches(folded) else { return wholeRegex() }
