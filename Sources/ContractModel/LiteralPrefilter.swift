@@ -107,7 +107,7 @@ public struct LiteralPrefilter: Sendable {
                 {
                     return false
                 }
-                previousIsWord = (folded >= 0x61 && folded <= 0x7A) || (folded >= 0x30 && folded <= 0x39) || folded == 0x5F || folded == 0x2D
+                previousIsWord = Self.continuesWord(folded)
             }
             return true
         }
@@ -318,6 +318,13 @@ public struct LiteralPrefilter: Sendable {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 
+    /// Whether a folded byte is one after which no anchor starts a word: a lower-case
+    /// ASCII letter, a digit, `_` or `-`.
+    @inline(__always)
+    static func continuesWord(_ folded: UInt8) -> Bool {
+        (folded >= 0x61 && folded <= 0x7A) || (folded >= 0x30 && folded <= 0x39) || folded == 0x5F || folded == 0x2D
+    }
+
     static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
@@ -449,7 +456,7 @@ public struct FoldedText {
                         starts.append(i)
                         firsts = LiteralPrefilter.adding(folded, to: firsts)
                     }
-                    previousIsWord = (folded >= 0x61 && folded <= 0x7A) || (folded >= 0x30 && folded <= 0x39) || folded == 0x5F || folded == 0x2D
+                    previousIsWord = LiteralPrefilter.continuesWord(folded)
                 }
                 count = utf8.count
             }

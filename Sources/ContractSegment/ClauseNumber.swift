@@ -43,10 +43,10 @@ struct ClauseNumber: Equatable {
         "exhibit", "schedule", "appendix", "annex", "attachment", "addendum", "rider",
     ]
 
-    /// Reads `label`; `nil` when it is not a clause number.
     /// The characters a bullet list item begins with (a dash, or a Symbol-font "o" or private-use bullet).
     private static let bullets: Set<Character> = ["\u{2022}", "\u{25CF}", "\u{25AA}", "\u{25E6}", "\u{2013}", "-", "\u{F0B7}", "o"]
 
+    /// Reads `label`; `nil` when it is not a clause number.
     static func parse(_ label: String) -> ClauseNumber? {
         let trimmed = label.trimmingWhitespace()
         guard let first = trimmed.first else { return nil }

@@ -146,8 +146,8 @@ public enum SentenceSplitter {
         }
         let word: String
         if ascii {
-            // the same as the characters' String lower-cased, without making Characters
-            word = String(decoding: ((k + 1)..<dotAt).map { UInt8(chars.codes[$0] | (chars.codes[$0] == 0x2E ? 0 : 0x20)) }, as: UTF8.self)
+            // the characters' String lower-cased, without making Characters (a full stop has the bit already)
+            word = String(decoding: ((k + 1)..<dotAt).map { UInt8(chars.codes[$0] | 0x20) }, as: UTF8.self)
         } else {
             word = String(((k + 1)..<dotAt).map { chars[$0] }).lowercased()
         }

@@ -77,11 +77,11 @@ final class CompiledConcept: @unchecked Sendable {
         self.own = own ?? patterns
         // a concept whose every pattern has a prefilter has one; the base's anchors are not merged
         // (and sorted) again for every contract
-        let own = self.own.isEmpty ? [] : LiteralPrefilter(anyOf: self.own.map(\.prefilter), wordStart: true).map { [$0] }
+        let ownPrefilters = self.own.isEmpty ? [] : LiteralPrefilter(anyOf: self.own.map(\.prefilter), wordStart: true).map { [$0] }
         if let base {
-            prefilters = base.prefilters.flatMap { inherited in own.map { inherited + $0 } }
+            prefilters = base.prefilters.flatMap { inherited in ownPrefilters.map { inherited + $0 } }
         } else {
-            prefilters = self.own.isEmpty ? nil : own
+            prefilters = self.own.isEmpty ? nil : ownPrefilters
         }
     }
 

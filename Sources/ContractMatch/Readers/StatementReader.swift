@@ -137,7 +137,7 @@ public struct StatementReader: Sendable {
     public func predicates(in sentence: String) -> [Predicate] {
         let length = sentence.utf16.count
         let matches = Self.modalMatches(in: sentence, length: length)
-        // whether a ";" can be found in the bytes (it is found in every part of a plain sentence)
+        // a plain sentence's parts are plain too: a ";" in them is found in their bytes
         let plain = sentence.searchesAsBytes
         var result: [Predicate] = []
         var previousEnd = 0
