@@ -93,21 +93,14 @@ public struct LiteralPrefilter: Sendable {
     /// one, is folded for the whole test.
     public func mayMatch(_ text: some StringProtocol) -> Bool {
         var string = String(text)
-        // the anchors' first bytes, ASCII letters lower-cased
-        let (low, high) = firstBytes
         let ruledOut = string.withUTF8 { bytes -> Bool in
             var previousIsWord = false
             for start in 0..<bytes.count {
                 let byte = bytes[start]
                 // a text with other characters may hold one that case-folds into an anchor ("ſ")
                 if byte >= 0x80 { return false }
-                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if !(wordStart && previousIsWord), (folded < 64 ? low >> UInt64(folded) : high >> UInt64(folded - 64)) & 1 != 0,
-                    anchorStarts(at: start, in: bytes)
-                {
-                    return false
-                }
-                previousIsWord = Self.continuesWord(folded)
+                if !(wordStart && previousIsWord), anchorStarts(at: start, in: bytes, folded: false) { return false }
+                previousIsWord = Self.continuesWord(Self.lower(byte))
             }
             return true
         }
@@ -116,14 +109,20 @@ public struct LiteralPrefilter: Sendable {
         return mayMatch(folded)
     }
 
-    /// Whether an anchor starts at `start` of the ASCII `bytes`, compared with letters lower-cased.
+    /// Whether an anchor starts at `start` of `bytes`, compared with ASCII letters
+    /// lower-cased unless the bytes are `folded` already (inlined, the test of a
+    /// constant costs nothing). An ASCII byte no anchor begins with is passed over at once.
     @inline(__always)
-    private func anchorStarts(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for k in byFirstByte[Int(Self.lower(bytes[start]))] {
+    private func anchorStarts(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        let first = folded ? bytes[start] : Self.lower(bytes[start])
+        if first < 64 ? firstBytes.0 & (1 << UInt64(first)) == 0 : first < 128 && firstBytes.1 & (1 << UInt64(first - 64)) == 0 {
+            return false
+        }
+        for k in byFirstByte[Int(first)] {
             let anchor = anchors[k]
             guard start + anchor.count <= bytes.count else { continue }
             var j = 1
-            while j < anchor.count, Self.lower(bytes[start + j]) == anchor[j] { j += 1 }
+            while j < anchor.count, (folded ? bytes[start + j] : Self.lower(bytes[start + j])) == anchor[j] { j += 1 }
             if j == anchor.count { return true }
         }
         return false
@@ -136,25 +135,10 @@ public struct LiteralPrefilter: Sendable {
         }
         // this runs for every concept on every text: plain loops, no slices or closures
         let anchored = text.bytes.withUnsafeBufferPointer { bytes in
-            func anchorAt(_ start: Int) -> Bool {
-                let first = bytes[start]
-                // an ASCII byte no anchor begins with is passed over at once
-                if first < 64 ? firstBytes.0 & (1 << UInt64(first)) == 0 : first < 128 && firstBytes.1 & (1 << UInt64(first - 64)) == 0 {
-                    return false
-                }
-                for k in byFirstByte[Int(first)] {
-                    let anchor = anchors[k]
-                    guard start + anchor.count <= bytes.count else { continue }
-                    var j = 1
-                    while j < anchor.count, bytes[start + j] == anchor[j] { j += 1 }
-                    if j == anchor.count { return true }
-                }
-                return false
-            }
             if wordStart {
-                for start in text.wordStarts where anchorAt(start) { return true }
+                for start in text.wordStarts where anchorStarts(at: start, in: bytes, folded: true) { return true }
             } else {
-                for start in 0..<bytes.count where anchorAt(start) { return true }
+                for start in 0..<bytes.count where anchorStarts(at: start, in: bytes, folded: true) { return true }
             }
             return false
         }
@@ -240,11 +224,8 @@ public struct LiteralPrefilter: Sendable {
             var whole = true
             if c == open {
                 guard let close = close(of: i, in: branch) else { return (prefixes, false) }
-                let opener = Array(branch[i..<min(i + 4, close)])
-                if close == i + 3 && opener == Array("(?!".utf8) { return ([], true) }  // "(?!)" never matches
-                if opener.starts(with: "(?=".utf8) || opener.starts(with: "(?!".utf8)
-                    || opener.starts(with: "(?<=".utf8) || opener.starts(with: "(?<!".utf8)
-                {
+                if close == i + 3 && Array(branch[i..<close]) == Array("(?!".utf8) { return ([], true) }  // "(?!)" never matches
+                if isLookaround(at: i, closing: close, in: branch) {
                     if limits.exact { return (prefixes, false) }
                     i = close + 1  // zero-width: the match's text is what follows
                     continue
@@ -316,6 +297,13 @@ public struct LiteralPrefilter: Sendable {
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// Whether the group opened at `start` (closing at `close`) is a zero-width look-ahead or look-behind.
+    static func isLookaround(at start: Int, closing close: Int, in pattern: ArraySlice<UInt8>) -> Bool {
+        let opener = Array(pattern[start..<min(start + 4, close)])
+        return opener.starts(with: "(?=".utf8) || opener.starts(with: "(?!".utf8) || opener.starts(with: "(?<=".utf8)
+            || opener.starts(with: "(?<!".utf8)
     }
 
     /// Whether a folded byte is one after which no anchor starts a word: a lower-case

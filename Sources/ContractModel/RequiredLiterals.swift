@@ -51,10 +51,7 @@ package struct RequiredLiterals: Sendable {
             switch c {
             case UInt8(ascii: "("):
                 guard let close = LiteralPrefilter.close(of: i, in: pattern) else { return nil }
-                let opener = Array(pattern[i..<min(i + 4, close)])
-                if opener.starts(with: "(?=".utf8) || opener.starts(with: "(?!".utf8) || opener.starts(with: "(?<=".utf8)
-                    || opener.starts(with: "(?<!".utf8)
-                {
+                if LiteralPrefilter.isLookaround(at: i, closing: close, in: pattern) {
                     flush()
                     i = close + 1  // zero-width
                     continue

@@ -242,10 +242,9 @@ struct TextReader: FormatReader {
         // a text whose scalars are its characters is read byte by byte: the markers are
         // ASCII, and the bytes of any other scalar are copied as they come (ASCII without
         // a carriage return is such a text, told from its bytes)
-        let bytes = Array(text.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) || text.unicodeScalars.allSatisfy({ $0.standsAlone }) {
+        if text.isPlainASCII || text.unicodeScalars.allSatisfy({ $0.standsAlone }) {
             var out: [UInt8] = []
-            strip(bytes, into: &out) { UInt8(ascii: $0) }
+            strip(Array(text.utf8), into: &out) { UInt8(ascii: $0) }
             return String(decoding: out, as: UTF8.self)
         }
         var out = ""

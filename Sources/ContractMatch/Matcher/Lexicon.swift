@@ -243,8 +243,8 @@ final class Lexicon: @unchecked Sendable {
     private func answer(_ key: Key, in text: String, folded: @autoclosure () -> FoldedText?) -> Bool {
         guard let concept = concept(key) else { return false }
         // most texts are ruled out by the prefilter: the UTF-16 length only when a regex runs
-        func whole() -> NSRange { NSRange(location: 0, length: (text as NSString).length) }
-        func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: whole()) != nil }
+        lazy var whole = NSRange(location: 0, length: (text as NSString).length)
+        func wholeRegex() -> Bool { concept.regex?.firstMatch(in: text, range: whole) != nil }
         guard let folded = folded() else { return wholeRegex() }
         if !concept.mayMatch(folded) { return false }
         let parts = concept.parts
@@ -255,7 +255,7 @@ final class Lexicon: @unchecked Sendable {
         for pattern in parts.others {
             if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { continue }
             guard let regex = pattern.regex else { return wholeRegex() }
-            if regex.firstMatch(in: text, range: whole()) != nil { return true }
+            if regex.firstMatch(in: text, range: whole) != nil { return true }
         }
         return false
     }

@@ -73,7 +73,7 @@ public struct StatementReader: Sendable {
 
     /// The first exception in `action`.
     private static func exception(in action: String) -> NSTextCheckingResult? {
-        if let exceptionPrefilter, let folded = FoldedText(action), !exceptionPrefilter.mayMatch(folded) { return nil }
+        if let exceptionPrefilter, !exceptionPrefilter.mayMatch(action) { return nil }
         return exceptionRegex.firstMatch(in: action, range: NSRange(location: 0, length: action.utf16.count))
     }
 
