@@ -46,7 +46,7 @@ public struct ClauseLibrary: Sendable {
         let libraryFile = directory.appendingPathComponent("library.yaml").path
         var version = "unversioned"
         var ignore: [String] = []
-        if let node = try? Yams.compose(yaml: libraryText) {
+        if let node = try? YAMLNode.compose(libraryText) {
             let map = try YAMLNode(node: node, file: libraryFile, path: "").mapping(allowed: ["version", "description", "ignore"])
             if let v = map["version"] { version = try v.string() }
             if let i = map["ignore"] { ignore = try i.strings() }
@@ -68,12 +68,14 @@ public struct ClauseLibrary: Sendable {
             let text = try read("provisions/" + name)
             hashing("provisions/" + name, text)
             let file = provisionsDir.appendingPathComponent(name).path
-            let provision = try ProvisionReader.read(text, file: file, concepts: &concepts)
+            let node: Node?
+            do { node = try YAMLNode.compose(text) } catch { throw LibraryError(file: file, message: "not valid YAML: \(error)") }
+            let provision = try ProvisionReader.read(node, file: file, concepts: &concepts)
             if let existing = provisions.first(where: { $0.id == provision.id }) {
                 throw LibraryError(file: file, message: "provision id '\(provision.id)' is also defined in \(existing.file)")
             }
             provisions.append(provision)
-            uses += conceptUses(in: text, file: file)
+            if let node { uses += conceptUses(in: node, file: file) }
         }
         // every concept used is defined
         for (name, location) in uses where concepts[name] == nil && !Lexicon.builtIn.contains(name) {
@@ -106,7 +108,7 @@ public struct ClauseLibrary: Sendable {
 
     private static func readConcepts(_ text: String, file: String) throws(LibraryError) -> [String: [String]] {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch { throw LibraryError(file: file, message: "not valid YAML: \(error)") }
+        do { node = try YAMLNode.compose(text) } catch { throw LibraryError(file: file, message: "not valid YAML: \(error)") }
         guard let node else { return [:] }
         let root = YAMLNode(node: node, file: file, path: "")
         let map = try root.mapping(allowed: ["concepts"])
@@ -122,8 +124,7 @@ public struct ClauseLibrary: Sendable {
     }
 
     /// Concept names used in a provision file, with their positions, for validation.
-    private static func conceptUses(in text: String, file: String) -> [(String, LibraryError)] {
-        guard let node = try? Yams.compose(yaml: text) else { return [] }
+    private static func conceptUses(in node: Node, file: String) -> [(String, LibraryError)] {
         var result: [(String, LibraryError)] = []
         let conceptKeys: Set<String> = ["find", "mentions", "mentions_any", "not_mentions", "heading_mentions_any", "clause_mentions_any", "refers_to_mentions_any", "defined_mentions_any", "not_mentions_any", "near", "per", "verb"]
         func walk(_ n: Node, underExamples: Bool) {

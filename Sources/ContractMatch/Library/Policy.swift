@@ -36,7 +36,7 @@ public struct Policy: Sendable, Equatable {
     /// Reads a policy file over `base`: keys present replace the base's values.
     public static func read(_ text: String, file: String, over base: Policy) throws(LibraryError) -> Policy {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        do { node = try YAMLNode.compose(text) } catch {
             throw LibraryError(file: file, message: "not valid YAML: \(error)")
         }
         guard let node else { return base }

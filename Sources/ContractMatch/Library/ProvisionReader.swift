@@ -9,12 +9,8 @@ enum ProvisionReader {
         "conflicts", "addressed", "parameters", "ask", "examples", "concepts",
     ]
 
-    /// Reads `text` (the file's contents); concepts it defines are added to `concepts`.
-    static func read(_ text: String, file: String, concepts: inout [String: [String]]) throws(LibraryError) -> Provision {
-        let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
-            throw LibraryError(file: file, message: "not valid YAML: \(error)")
-        }
+    /// Reads the file's YAML document (`nil`: the file is empty); concepts it defines are added to `concepts`.
+    static func read(_ node: Node?, file: String, concepts: inout [String: [String]]) throws(LibraryError) -> Provision {
         guard let node else { throw LibraryError(file: file, message: "the file is empty") }
         let root = YAMLNode(node: node, file: file, path: "")
         let map = try root.mapping(allowed: keys)

@@ -8,6 +8,13 @@ struct YAMLNode {
     let file: String
     let path: String
 
+    /// The YAML document in `text`, its scalars left as text: the library reads every value
+    /// itself (`string()`, `double()`), so Yams's implicit typing, which runs a set of
+    /// regexes on every scalar, would be work for nothing (half of loading a library).
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic)
+    }
+
     var line: Int? { node.mark.map { $0.line } }
     var column: Int? { node.mark.map { $0.column } }
 
@@ -43,10 +50,13 @@ struct YAMLNode {
     }
 
     func sequence() throws(LibraryError) -> [YAMLNode] {
-        if case .scalar(let s) = node, s.string.isEmpty || s.tag.description.hasSuffix("null") { return [] }
+        if case .scalar(let s) = node, s.string.isEmpty || (s.style == .plain && Self.nulls.contains(s.string)) { return [] }
         guard case .sequence(let seq) = node else { throw error("expected a list") }
         return seq.enumerated().map { YAMLNode(node: $0.element, file: file, path: "\(path)[\($0.offset)]") }
     }
+
+    /// YAML's spellings of null, when not quoted.
+    private static let nulls: Set<String> = ["~", "null", "Null", "NULL"]
 
     func strings() throws(LibraryError) -> [String] {
         if case .scalar = node { return [try string()] }

@@ -38,7 +38,8 @@ final class Lexicon: @unchecked Sendable {
 
     /// Substitutes harmless stand-ins for placeholders, to check a pattern compiles.
     static func expandForValidation(_ pattern: String) -> String {
-        pattern.replacingOccurrences(of: "{vendor}", with: "vendor").replacingOccurrences(of: "{customer}", with: "customer")
+        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        return pattern.replacingOccurrences(of: "{vendor}", with: "vendor").replacingOccurrences(of: "{customer}", with: "customer")
             .replacingOccurrences(of: "{data}", with: "data")
             .replacingOccurrences(of: #"\{defined:[a-z0-9-]+\}"#, with: "defined", options: .regularExpression)
     }
