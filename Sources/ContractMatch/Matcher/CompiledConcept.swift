@@ -143,6 +143,8 @@ final class ConceptTemplate: @unchecked Sendable {
     /// each placeholder (nil when it is more than words): filled in with a contract's
     /// names, it has that many times as many.
     let wordCounts: [Int?]
+    /// For each pattern, how many times it names each of `{vendor}`, `{customer}` and `{data}`.
+    private let placeholderUses: [[String: Int]]
     /// Tells templates apart in `ConceptCache`'s keys.
     let serial: Int
 
@@ -164,6 +166,14 @@ final class ConceptTemplate: @unchecked Sendable {
             let marked = Self.filling(pattern.replacingOccurrences(of: key, with: Self.mark), with: #"\w"#)
             return LiteralPrefilter(pattern: marked, wordStart: true)?.anchorsAllBegin(with: Self.mark) == true ? key : nil
         }
+        placeholderUses = raw.map { pattern in
+            var uses: [String: Int] = [:]
+            for key in ["{vendor}", "{customer}", "{data}"] {
+                let n = pattern.components(separatedBy: key).count - 1
+                if n > 0 { uses[key] = n }
+            }
+            return uses
+        }
         wordCounts = zip(patterns, shared).map { pattern, shared in
             shared == nil ? WordLiterals(pattern: Self.filling(pattern, with: "x"))?.count : nil
         }
@@ -174,9 +184,8 @@ final class ConceptTemplate: @unchecked Sendable {
     /// up costs more than the regex it saves. A guess that only decides how fast the answer comes.
     func mayBeWords(_ i: Int, names: [String: [String]]) -> Bool {
         guard var count = wordCounts[i] else { return false }
-        for (key, list) in names {
-            let uses = raw[i].components(separatedBy: key).count - 1
-            for _ in 0..<uses { count *= max(1, list.count) }
+        for (key, uses) in placeholderUses[i] {
+            for _ in 0..<uses { count *= max(1, names[key]?.count ?? 1) }
         }
         return count <= 48
     }
