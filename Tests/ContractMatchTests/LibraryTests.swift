@@ -58,6 +58,35 @@ import Testing
         }
     }
 
+    /// The library reads every scalar as the text it is: YAML's null spellings give an empty
+    /// list, and what YAML would type as a number or a boolean stays as written.
+    @Test func scalarsReadAsWritten() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lib-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: matchRepoRoot.appendingPathComponent("clause-library"), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let libraryFile = dir.appendingPathComponent("library.yaml")
+        let libraryText = try String(contentsOf: libraryFile, encoding: .utf8)
+        try libraryText.replacingOccurrences(of: "version: \"2026.11.1\"", with: "version: 1.10").write(
+            to: libraryFile, atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("provisions/ai.training-opt-out.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let addressed = try #require(text.range(of: "\naddressed:"))
+        let next = try #require(text.range(of: "\nconcepts:", range: addressed.upperBound..<text.endIndex))
+        for null in ["~", "null", "NULL", ""] {
+            try (text[..<addressed.lowerBound] + "\naddressed: \(null)" + text[next.lowerBound...]).write(
+                to: file, atomically: true, encoding: .utf8)
+            let library = try ClauseLibrary.load(from: dir)
+            #expect(library.version == "1.10")
+            let provision = try #require(library.provisions.first { $0.id == "ai.training-opt-out" })
+            #expect(provision.addressed.isEmpty, "addressed: \(null)")
+            #expect(!provision.elements.isEmpty)
+        }
+        // quoted, the word is text, not null: a list was expected
+        try (text[..<addressed.lowerBound] + "\naddressed: 'null'" + text[next.lowerBound...]).write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(throws: LibraryError.self) { try ClauseLibrary.load(from: dir) }
+    }
+
     @Test func policyOverridesThresholdsSeverityAndDisabled() throws {
         let text = "1. Notice. Vendor shall notify Customer within five (5) business days after discovering any Security Incident, including incidents affecting AI models, prompts or outputs.\n"
         let strict = try review(text)
