@@ -71,6 +71,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        AuditTrail.hashExecutableInBackground()  // for the audit entry, while the work goes on
         let clockStart = WorkerPool.now()
         let (library, policy, policyText) = try libraryOptions.load()
         let provenance = Provenance(library: library, policy: policy, policyText: policyText)
@@ -97,6 +98,12 @@ struct BatchCommand: ParsableCommand {
         defer { portfolio.close() }
 
         Interrupt.install()
+        // the workers read the library while this process finds and hashes the files
+        var limits = WorkerPool.Limits(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20)
+        if let debugRecycle { limits.recycleAfter = max(1, debugRecycle) }
+        let pool = WorkerPool(
+            executable: Self.executablePath(), arguments: workerArguments(library: library), size: workerCount, limits: limits)
+        pool.prestart()
         let finder = ContractFinder(excluded: [ContractFinder.absolute(outDir), ContractFinder.absolute(storePath)])
         let (found, notContracts) = try finder.find(inputs)
         let log = Progress(total: 0, quiet: quiet)
@@ -137,11 +144,7 @@ struct BatchCommand: ParsableCommand {
         let recorder = BatchRecorder(
             store: portfolio, runID: runID, key: key, provenance: provenance, playbook: playbook, reportsDir: reportsDir,
             progress: progress)
-        var limits = WorkerPool.Limits(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20)
-        if let debugRecycle { limits.recycleAfter = max(1, debugRecycle) }
-        let pool = WorkerPool(
-            executable: Self.executablePath(), arguments: workerArguments(library: library),
-            size: min(workerCount, max(1, plan.toReview.count)), limits: limits)
+        pool.keep(plan.toReview.count)
         let finished: Bool
         do {
             finished = try pool.run(

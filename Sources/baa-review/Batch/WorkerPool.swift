@@ -33,7 +33,6 @@ final class WorkerPool {
 
     private let executable: String
     private let arguments: [String]
-    private let size: Int
     private let limits: Limits
     private var slots: [Slot]
     /// The largest memory in use at once by the supervisor and its workers, in bytes (sampled).
@@ -50,9 +49,28 @@ final class WorkerPool {
     init(executable: String, arguments: [String], size: Int, limits: Limits) {
         self.executable = executable
         self.arguments = arguments
-        self.size = max(1, size)
         self.limits = limits
         self.slots = Array(repeating: Slot(), count: max(1, size))
+    }
+
+    deinit {
+        shutdown(kill: true)
+    }
+
+    /// Starts the workers before their files are known, so that they read the library
+    /// while the supervisor works out what to review (a worker that cannot start now
+    /// is started, or reported, when a file is handed to it).
+    func prestart() {
+        for i in slots.indices where slots[i].worker == nil {
+            guard let worker = try? WorkerProcess(executable: executable, arguments: arguments) else { return }
+            slots[i].worker = worker
+            started += 1
+        }
+    }
+
+    /// Keeps at most `count` workers: there are no more files than that.
+    func keep(_ count: Int) {
+        while slots.count > max(0, count) { slots.removeLast().worker?.kill() }
     }
 
     /// Reviews `files` (id, path as named), calling `onStart` when a file is handed to a
