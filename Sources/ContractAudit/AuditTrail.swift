@@ -42,7 +42,7 @@ public struct AuditTrail: Sendable {
         let time = Self.timestamp(now)
         let user = Self.userName()
         let host = Self.hostName()
-        let toolHash = Self.executableHash()
+        let toolHash = ExecutableHash.shared.value
         let (entry, _) = try log.append { seq, prev in
             AuditEntry(
                 seq: seq, time: time, user: user, host: host, command: command, exitStatus: Int(exitStatus),
@@ -83,18 +83,10 @@ public struct AuditTrail: Sendable {
         return String(cString: buffer)
     }
 
-    /// SHA-256 of the running executable, or `nil` where it cannot be read.
-    static func executableHash() -> String? {
-        #if os(Linux)
-            let path = "/proc/self/exe"
-        #else
-            let path = CommandLine.arguments[0]
-        #endif
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var hasher = StreamingHash()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        return hasher.finish()
+    /// Starts hashing the executable for the audit entry now, on a thread of its own, so
+    /// that a command recording its run after long work does not wait for it at the end.
+    public static func hashExecutableInBackground() {
+        _ = ExecutableHash.shared
     }
 }
 

@@ -50,6 +50,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        AuditTrail.hashExecutableInBackground()  // for the audit entry, while the work goes on
         let session = try ReviewSession(library: libraryOptions, reading: reading)
         if let outDir {
             var isDirectory: ObjCBool = false

@@ -45,6 +45,7 @@ struct MemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        AuditTrail.hashExecutableInBackground()  // for the audit entry, while the work goes on
         let session = try ReviewSession(library: libraryOptions, reading: reading)
         let review: Review
         switch session.review(file) {

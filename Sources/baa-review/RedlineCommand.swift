@@ -48,6 +48,7 @@ struct RedlineCommand: ParsableCommand {
     }
 
     func run() throws {
+        AuditTrail.hashExecutableInBackground()  // for the audit entry, while the work goes on
         let session = try ReviewSession(library: libraryOptions, reading: reading)
         let (library, policy) = (session.library, session.policy)
         try OutputFile.check(out, input: file)

@@ -47,8 +47,19 @@ import Testing
         }
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
+        // the executable's hash, computed while each command worked
+        let sha256sum = Process()
+        sha256sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sha256sum.arguments = [cliBinary().path]
+        let pipe = Pipe()
+        sha256sum.standardOutput = pipe
+        try sha256sum.run()
+        let digest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        sha256sum.waitUntilExit()
+        #expect(digest.count == 64)
         for (line, command) in zip(lines, ["memo", "redline", "batch"]) {
             #expect(line.contains(#""command":"\#(command)"#) && line.contains(#""findings_digest""#), "\(line)")
+            #expect(line.contains(#""tool_sha256":"\#(digest)""#), "\(line)")
         }
         #expect(try runCLI(["audit", "verify", log]).status == 0)
     }
