@@ -199,8 +199,14 @@ public struct LiteralPrefilter: Sendable {
 
     /// Reads one alternative from the left, extending every prefix while the
     /// pattern stays literal; stops at the first construct it cannot enumerate.
+    ///
+    /// A run of single characters ("business associate") is collected and appended to
+    /// every prefix at once, not one character at a time (a contract's party names made
+    /// that most of the reading).
     private static func sequence(_ branch: ArraySlice<UInt8>, limits: Limits) -> (Set<LiteralBytes>, complete: Bool) {
         var prefixes: Set<LiteralBytes> = [[]]
+        var shortest = 0  // the length of the shortest prefix
+        var run: [UInt8] = []  // characters read since, to append to every prefix
         /// Appends each option to each prefix; false (leaving the prefixes as they were)
         /// when, past the first piece, the product would hold more than `tooMany` strings.
         func extend(_ options: Set<LiteralBytes>, optional: Bool) -> Bool {
@@ -213,27 +219,39 @@ public struct LiteralPrefilter: Sendable {
                 for o in options { next.insert(p + o) }
             }
             prefixes = next
+            shortest = prefixes.lazy.map(\.count).min() ?? 0
             return true
+        }
+        /// The prefixes with the run appended.
+        func flushed() -> Set<LiteralBytes> {
+            guard !run.isEmpty else { return prefixes }
+            let piece = LiteralBytes(run)
+            run.removeAll(keepingCapacity: true)
+            prefixes = Set(prefixes.map { $0 + piece })
+            shortest += piece.count
+            return prefixes
         }
         var i = branch.startIndex
         while i < branch.endIndex {
-            if prefixes.count > limits.tooMany || prefixes.allSatisfy({ $0.count >= limits.longEnough }) { return (prefixes, false) }
+            if prefixes.count > limits.tooMany || shortest + run.count >= limits.longEnough { return (flushed(), false) }
             let c = branch[i]
             let options: Set<LiteralBytes>
             let end: Int  // the last byte of this piece
             var whole = true
+            // a single character: the run takes it when no quantifier follows
+            var single: ArraySlice<UInt8>?
             if c == open {
-                guard let close = close(of: i, in: branch) else { return (prefixes, false) }
+                guard let close = close(of: i, in: branch) else { return (flushed(), false) }
                 if close == i + 3 && Array(branch[i..<close]) == Array("(?!".utf8) { return ([], true) }  // "(?!)" never matches
                 if isLookaround(at: i, closing: close, in: branch) {
-                    if limits.exact { return (prefixes, false) }
+                    if limits.exact { return (flushed(), false) }
                     i = close + 1  // zero-width: the match's text is what follows
                     continue
                 }
                 let body: ArraySlice<UInt8>
                 if branch[i + 1] == question {
                     // only a plain non-capturing group; flags start no literal
-                    guard i + 2 < close, branch[i + 2] == colon else { return (prefixes, false) }
+                    guard i + 2 < close, branch[i + 2] == colon else { return (flushed(), false) }
                     body = branch[(i + 3)..<close]
                 } else {
                     body = branch[(i + 1)..<close]
@@ -243,44 +261,54 @@ public struct LiteralPrefilter: Sendable {
                 whole = found.complete
                 end = close
             } else if c == backslash {
-                guard i + 1 < branch.endIndex else { return (prefixes, false) }
+                guard i + 1 < branch.endIndex else { return (flushed(), false) }
                 let escaped = branch[i + 1]
                 if escaped == UInt8(ascii: "b") {
-                    if limits.exact { return (prefixes, false) }
+                    if limits.exact { return (flushed(), false) }
                     i += 2  // a word boundary is zero-width
                     continue
                 }
                 // \s, \w, \d, \u... are classes, not literals; non-ASCII may fold without case
-                guard escaped < 0x80, !isAlphanumeric(escaped) else { return (prefixes, false) }
-                options = [[lower(escaped)]]
+                guard escaped < 0x80, !isAlphanumeric(escaped) else { return (flushed(), false) }
+                single = [lower(escaped)]
+                options = []
                 end = i + 1
             } else if c >= 0x80 {
                 // a character without case ("§", curly quotes) is its own literal; others may fold
-                guard let width = uncased(branch[i...]) else { return (prefixes, false) }
-                options = [LiteralBytes(Array(branch[i..<(i + width)]))]
+                guard let width = uncased(branch[i...]) else { return (flushed(), false) }
+                single = branch[i..<(i + width)]
+                options = []
                 end = i + width - 1
             } else {
-                guard !metacharacters.contains(c) else { return (prefixes, false) }
-                options = [[lower(c)]]
+                guard !metacharacters.contains(c) else { return (flushed(), false) }
+                single = [lower(c)]
+                options = []
                 end = i
             }
             let quantifier = end + 1 < branch.endIndex ? branch[end + 1] : nil
+            if let single, quantifier == nil || ![question, star, brace, plus].contains(quantifier!) {
+                run += single
+                i = end + 1
+                continue
+            }
+            let piece = single.map { [LiteralBytes(Array($0))] } ?? options
+            _ = flushed()
             switch quantifier {
             case question?:
-                guard extend(options, optional: true) else { return (prefixes, false) }
+                guard extend(piece, optional: true) else { return (prefixes, false) }
                 i = end + 2
             case star?, brace?:
                 return (prefixes, false)
             case plus?:
-                _ = extend(options, optional: false)
+                _ = extend(piece, optional: false)
                 return (prefixes, false)
             default:
-                guard extend(options, optional: false) else { return (prefixes, false) }
+                guard extend(piece, optional: false) else { return (prefixes, false) }
                 i = end + 1
             }
             if !whole { return (prefixes, false) }
         }
-        return (prefixes, true)
+        return (flushed(), true)
     }
 
     /// The byte length of the non-ASCII character starting `bytes` when it has no case
