@@ -112,10 +112,30 @@ extension String {
     /// ASCII only, without a carriage return: each byte is a character.
     package var isPlainASCII: Bool {
         var text = self
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
-            return true
+        return text.withUTF8(Self.isPlainASCII)
+    }
+
+    /// Whether `bytes` are ASCII without a carriage return, read eight at a time: a byte
+    /// with its high bit set, or equal to CR (0x0D), in a word of eight ends the search.
+    package static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // x has a zero byte where `word` has a CR; (x - ones) & ~x & high is non-zero exactly
+            // when x has a zero byte, given no high bit set in `word` (tested alongside)
+            let x = word ^ carriageReturns
+            if (word | ((x &- ones) & ~x)) & high != 0 { return false }
+            i += 8
         }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 || bytes[i] == 0x0D { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The byte offset of the first occurrence of `needle`'s bytes in `haystack` at or after `from`.

@@ -12,6 +12,25 @@ struct TextSearchTests {
         "AcmeAcme Acme", "acme ACME Acme", "\u{1F600} Acme \u{1F600}", "Acme\r\nAcme", "Ame", "Acme",
     ]
 
+    /// Eight bytes at a time, the same answer as byte by byte: a CR or a non-ASCII byte at every
+    /// place of texts of every length up to 40 (and bytes next to them: 0x0C, 0x0E, 0x7F, 0x8D).
+    @Test func plainASCIIReadsEveryByte() {
+        func byteByByte(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        for length in 0...40 {
+            let base = String((0..<length).map { Character(UnicodeScalar(UInt8(0x41 + $0 % 26))) })
+            #expect(base.isPlainASCII)
+            for at in 0..<max(length, 1) where length > 0 {
+                for odd in ["\r", "\u{0C}", "\u{0E}", "\u{7F}", "\u{8D}", "\u{E9}", "\u{2019}", "\u{1F600}"] {
+                    var characters = Array(base)
+                    characters[at] = Character(odd)
+                    let text = String(characters)
+                    #expect(text.isPlainASCII == byteByByte(text), "\(text.debugDescription)")
+                }
+            }
+        }
+        for text in Self.texts { #expect(text.isPlainASCII == byteByByte(text), "\(text.debugDescription)") }
+    }
+
     @Test func trimmingWhitespaceMatchesFoundation() {
         for text in Self.texts {
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
