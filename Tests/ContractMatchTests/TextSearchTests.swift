@@ -2,6 +2,8 @@ import ContractModel
 import Foundation
 import Testing
 
+@testable import ContractMatch
+
 /// The string helpers the pipeline uses instead of Foundation's on hot paths must give
 /// Foundation's answers: on plain text through their own code, on other text by deferring.
 struct TextSearchTests {
@@ -154,5 +156,24 @@ struct TextSearchTests {
         #expect(!"\u{212A}".searchesAsBytes)  // the Kelvin sign is a K to Foundation
         #expect(!"\u{37E}".searchesAsBytes)  // the Greek question mark is a semicolon
         #expect(!"a\r\nb".searchesAsBytes)  // a carriage return and line feed are one character
+    }
+}
+
+/// The matcher's text keys: equal when the bytes are, whatever part of the text their hash samples.
+struct TextKeyTests {
+    @Test func keysAreTheTextsBytes() {
+        let long = String(repeating: "Vendor shall notify Customer. ", count: 10)
+        var middle = Array(long.utf8)
+        middle[150] = UInt8(ascii: "X")
+        let changed = String(decoding: middle, as: UTF8.self)
+        let texts = ["", "a", "Vendor", long, changed, long + "!", "Caf\u{E9}", "Cafe\u{301}"]
+        var table: [TextKey: Int] = [:]
+        for (i, text) in texts.enumerated() { table[TextKey(text)] = i }
+        #expect(table.count == texts.count)  // a change in the unsampled middle, or another normalization, is another key
+        for (i, text) in texts.enumerated() {
+            #expect(table[TextKey(String(decoding: Array(text.utf8), as: UTF8.self))] == i)
+        }
+        #expect(TextKey(long) == TextKey(String(long)))
+        #expect(TextKey(long) != TextKey(changed))
     }
 }

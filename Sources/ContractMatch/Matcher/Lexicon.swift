@@ -176,7 +176,12 @@ final class Lexicon: @unchecked Sendable {
 
     private struct Question: Hashable {
         var concept: String
-        var text: String
+        var text: TextKey
+
+        init(concept: String, text: String) {
+            self.concept = concept
+            self.text = TextKey(text)
+        }
     }
 
     func mentions(_ name: String, in text: String) -> Bool {
@@ -189,13 +194,14 @@ final class Lexicon: @unchecked Sendable {
 
     /// The contract's texts already read, by their words: a contract repeats
     /// sentences and headings, and each is read once.
-    private var texts: [String: ReadText] = [:]
+    private var texts: [TextKey: ReadText] = [:]
 
     /// `text` as the matcher reads it, shared by every place the contract repeats it.
     func read(_ text: String) -> ReadText {
-        if let known = texts[text] { return known }
+        let key = TextKey(text)
+        if let known = texts[key] { return known }
         let read = ReadText(text)
-        texts[text] = read
+        texts[key] = read
         return read
     }
 
