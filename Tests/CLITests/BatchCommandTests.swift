@@ -182,42 +182,6 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("portfolio.html").path))
     }
 
-    /// Workers start with glibc's cache of freed blocks enlarged, added to the tunables the user set.
-    @Test func workersStartWithTheAllocatorTuned() throws {
-        guard let dir = try compose(2, seed: 8) else { return }
-        let process = Process()
-        process.executableURL = cliBinary()
-        process.arguments = ["batch", "contracts", "--out", "out", "--jobs", "1", "--debug-delay", "20000", "--quiet"]
-        process.currentDirectoryURL = dir
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment["GLIBC_TUNABLES"] = "glibc.malloc.mxfast=64"
-        process.environment = environment
-        try process.run()
-        defer {
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
-        }
-        // the worker: the child of the batch
-        var workerEnvironment: String?
-        let deadline = Date().addingTimeInterval(60)
-        while workerEnvironment == nil, process.isRunning, Date() < deadline {
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int32(entry) != nil {
-                guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                    let close = stat.lastIndex(of: ")"),
-                    stat[stat.index(after: close)...].split(separator: " ").dropFirst().first == "\(process.processIdentifier)",
-                    let data = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
-                else { continue }
-                // glibc ends each tunable it reads with a NUL in place of the ":" that follows it
-                workerEnvironment = "|" + String(decoding: data.map { $0 == 0 || $0 == UInt8(ascii: ":") ? UInt8(ascii: "|") : $0 }, as: UTF8.self)
-            }
-            usleep(20_000)
-        }
-        let found = try #require(workerEnvironment, "no worker process found")
-        #expect(found.contains("|GLIBC_TUNABLES=glibc.malloc.mxfast=64|" + WorkerEnvironment.tcacheCount + "|"))
-    }
-
     @Test func timeAndMemoryLimitsHold() throws {
         guard let dir = try compose(2, seed: 3) else { return }
         let slow = try runCLI(

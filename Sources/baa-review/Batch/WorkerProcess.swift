@@ -7,8 +7,7 @@ import Foundation
 
 /// One worker process (`baa-review worker`) and the three pipes to it. Started
 /// with posix_spawn in a process group of its own, so a Ctrl-C at the terminal
-/// reaches only the supervisor, which decides what the workers do, and with the
-/// supervisor's environment tuned for many small allocations (`WorkerEnvironment`).
+/// reaches only the supervisor, which decides what the workers do.
 final class WorkerProcess {
     let pid: pid_t
     /// The supervisor's ends: write requests, read replies and the worker's messages.
@@ -56,10 +55,8 @@ final class WorkerProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
-        let envp: [UnsafeMutablePointer<CChar>?] = WorkerEnvironment.tuned(Self.environment()).map { strdup($0) } + [nil]
-        defer { for p in envp { free(p) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
         close(inPipe[0])
         close(outPipe[1])
         close(errPipe[1])
@@ -74,17 +71,6 @@ final class WorkerProcess {
         stdoutFD = outPipe[0]
         stderrFD = errPipe[0]
         for fd in [stdoutFD, stderrFD] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-    }
-
-    /// This process's environment, as `NAME=value` entries.
-    private static func environment() -> [String] {
-        var entries: [String] = []
-        var entry = environ
-        while let pointer = entry.pointee {
-            entries.append(String(cString: pointer))
-            entry += 1
-        }
-        return entries
     }
 
     /// Sends one request line; false if the worker is gone.
