@@ -98,14 +98,15 @@ struct BatchCommand: ParsableCommand {
         defer { portfolio.close() }
 
         Interrupt.install()
-        // the workers read the library while this process finds and hashes the files
+        let finder = ContractFinder(excluded: [ContractFinder.absolute(outDir), ContractFinder.absolute(storePath)])
+        let (found, notContracts) = try finder.find(inputs)
+        // the workers (no more than there are files) read the library while this process hashes the files
         var limits = WorkerPool.Limits(seconds: reading.timeLimit, memoryBytes: memoryLimit << 20)
         if let debugRecycle { limits.recycleAfter = max(1, debugRecycle) }
         let pool = WorkerPool(
-            executable: Self.executablePath(), arguments: workerArguments(library: library), size: workerCount, limits: limits)
-        pool.prestart()
-        let finder = ContractFinder(excluded: [ContractFinder.absolute(outDir), ContractFinder.absolute(storePath)])
-        let (found, notContracts) = try finder.find(inputs)
+            executable: Self.executablePath(), arguments: workerArguments(library: library),
+            size: min(workerCount, max(1, found.count)), limits: limits)
+        if !found.isEmpty { pool.prestart() }
         let log = Progress(total: 0, quiet: quiet)
         if !notContracts.isEmpty {
             let n = notContracts.count
