@@ -31,8 +31,6 @@ final class ExecutableHash: @unchecked Sendable {
         #endif
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        var hasher = StreamingHash()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        return hasher.finish()
+        return FileHash.sha256(reading: handle)
     }
 }

@@ -11,6 +11,11 @@ enum FileHash {
             type == .typeRegular, let handle = FileHandle(forReadingAtPath: path)
         else { return nil }
         defer { try? handle.close() }
+        return sha256(reading: handle, maxBytes: maxBytes)
+    }
+
+    /// The SHA-256 of what `handle` reads to its end, in chunks, or `nil` past `maxBytes`.
+    static func sha256(reading handle: FileHandle, maxBytes: Int = .max) -> String? {
         var hasher = StreamingHash()
         var total = 0
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {

@@ -235,7 +235,7 @@ public struct LiteralPrefilter: Sendable {
         while i < branch.endIndex {
             if prefixes.count > limits.tooMany || shortest + run.count >= limits.longEnough { return (flushed(), false) }
             let c = branch[i]
-            let options: Set<LiteralBytes>
+            var options: Set<LiteralBytes> = []  // a group's literals
             let end: Int  // the last byte of this piece
             var whole = true
             // a single character: the run takes it when no quantifier follows
@@ -271,18 +271,15 @@ public struct LiteralPrefilter: Sendable {
                 // \s, \w, \d, \u... are classes, not literals; non-ASCII may fold without case
                 guard escaped < 0x80, !isAlphanumeric(escaped) else { return (flushed(), false) }
                 single = [lower(escaped)]
-                options = []
                 end = i + 1
             } else if c >= 0x80 {
                 // a character without case ("§", curly quotes) is its own literal; others may fold
                 guard let width = uncased(branch[i...]) else { return (flushed(), false) }
                 single = branch[i..<(i + width)]
-                options = []
                 end = i + width - 1
             } else {
                 guard !metacharacters.contains(c) else { return (flushed(), false) }
                 single = [lower(c)]
-                options = []
                 end = i
             }
             let quantifier = end + 1 < branch.endIndex ? branch[end + 1] : nil

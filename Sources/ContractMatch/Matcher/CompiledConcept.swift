@@ -162,13 +162,13 @@ final class ConceptTemplate: @unchecked Sendable {
             // every match begins with the placeholder's text when, that placeholder marked with
             // a character of its own and the others standing for any text, every anchor begins
             // with the mark ("{vendor} shall", not "{vendor}|the vendor" or "{vendor}? shall")
-            guard let key = ["{vendor}", "{customer}", "{data}"].first(where: { raw.hasPrefix($0) }) else { return nil }
+            guard let key = Self.nameSlots.first(where: { raw.hasPrefix($0) }) else { return nil }
             let marked = Self.filling(pattern.replacingOccurrences(of: key, with: Self.mark), with: #"\w"#)
             return LiteralPrefilter(pattern: marked, wordStart: true)?.anchorsAllBegin(with: Self.mark) == true ? key : nil
         }
         placeholderUses = raw.map { pattern in
             var uses: [String: Int] = [:]
-            for key in ["{vendor}", "{customer}", "{data}"] {
+            for key in Self.nameSlots {
                 let n = pattern.components(separatedBy: key).count - 1
                 if n > 0 { uses[key] = n }
             }
@@ -189,6 +189,9 @@ final class ConceptTemplate: @unchecked Sendable {
         }
         return count <= 48
     }
+
+    /// The placeholders a contract fills with its own names and data terms.
+    static let nameSlots = ["{vendor}", "{customer}", "{data}"]
 
     /// A character without case that no pattern uses (private use).
     private static let mark = "\u{E000}"
