@@ -89,6 +89,31 @@ struct TextSearchTests {
         }
     }
 
+    /// The byte search under `literalRange`, `containsLiteral` and `replacingLiteral` finds
+    /// the first occurrence at or after every start: every text of up to 9 letters over
+    /// "ab", every needle of up to 4, every start (overlaps, a needle at the very end,
+    /// a needle longer than what is left).
+    @Test func byteSearchFindsTheFirstOccurrenceFromEveryStart() {
+        func words(upTo length: Int) -> [String] {
+            var all = [""], last = [""]
+            for _ in 0..<length {
+                last = last.flatMap { [$0 + "a", $0 + "b"] }
+                all += last
+            }
+            return all
+        }
+        let needles = words(upTo: 4).filter { !$0.isEmpty }
+        for text in words(upTo: 9) {
+            for needle in needles {
+                for from in text.indices + [text.endIndex] {
+                    #expect(text.literalRange(of: needle, from: from) == text.range(of: needle, range: from..<text.endIndex))
+                }
+                #expect(text.containsLiteral(needle) == text.contains(needle))
+                #expect(text.replacingLiteral(needle, with: "x") == text.replacingOccurrences(of: needle, with: "x"))
+            }
+        }
+    }
+
     @Test func rangesIgnoringCaseMatchFoundation() {
         let needles = ["acme", "ACME", "Caf\u{C9}", "cafe", "\u{2019}S", "\r", "k", ";", "", "vendor SHALL", "a", "acmea"]
         for text in Self.texts + ["aaaa", "AcmeAcmeacme"] {
