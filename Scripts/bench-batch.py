@@ -25,6 +25,10 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
 WORDS_PER_PAGE = 560
 TARGETS = {"contracts_per_minute": 2000, "peak_mb": 300, "rerun_s": 5.0}
+# The issue sets its target against the PDF floor: pdftotext reads about 2,500 such PDFs a minute on two
+# cores, so 2,000 a minute is 80% of that floor. The floor is measured again in every run (below), because
+# this host's speed moves by a quarter from one hour to the next; the ratio is what stays comparable.
+FLOOR_AT_TARGET = 2500
 
 
 def load_compose():
@@ -163,6 +167,19 @@ def timed_batch(cmd):
                 out.read().decode().strip(), err.read().decode().strip())
 
 
+def pdf_floor(pdfs, jobs):
+    """Contracts per minute if every contract were one of these PDFs read by `pdftotext FILE -`, one
+    process per file, `jobs` at a time (None without pdftotext)."""
+    if not pdfs or not shutil.which("pdftotext"):
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+    run = lambda f: subprocess.run(["pdftotext", f, "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(run, pdfs))
+    return len(pdfs) / (time.perf_counter() - start) * 60
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=os.environ.get("BAA_REVIEW_BIN", os.path.join(ROOT, ".build", "release", "baa-review")))
@@ -196,7 +213,10 @@ def main():
         cmd = [binary, "batch", contracts, "--out", out, "--jobs", str(a.jobs), "--quiet",
                "--audit-log", os.path.join(work, "audit.jsonl")]
 
+        pdfs = [f for f in files if f.endswith(".pdf")]
+        floor_before = pdf_floor(pdfs, a.jobs)
         wall, cpu_batch, peak, rc, summary, err = timed_batch(cmd)
+        floor_after = pdf_floor(pdfs, a.jobs)
         own = timed_batch.supervisor_cpu
         rate = len(files) / wall * 60
         cores = os.cpu_count() or 1
@@ -208,6 +228,13 @@ def main():
               f"\n   {summary}")
         if err:
             print("   " + err.replace("\n", "\n   ")[:2000])
+        floor = None
+        if floor_before and floor_after:
+            floor = (floor_before + floor_after) / 2
+            print(f"   the PDF floor at this hour: `pdftotext FILE -` over the portfolio's {len(pdfs)} PDFs, {a.jobs} at a time, "
+                  f"just before and just after: {floor_before:.0f} and {floor_after:.0f} PDFs/min; the batch ran at "
+                  f"{rate / floor:.2f} of it (the target, {TARGETS['contracts_per_minute']} of about {FLOOR_AT_TARGET}, is "
+                  f"{TARGETS['contracts_per_minute'] / FLOOR_AT_TARGET:.2f})")
 
         wall2, _, peak2, rc2, summary2, _ = timed_batch(cmd)
         print(f"\n2. re-run, nothing changed: {wall2:.2f} s, peak memory {peak2 / 2**20:.0f} MB, exit {rc2}\n   {summary2}")
@@ -236,6 +263,10 @@ def main():
         print(f"  contracts/min     {rate:8.0f}   target >= {TARGETS['contracts_per_minute']}"
               f"  {'met' if rate >= TARGETS['contracts_per_minute'] else 'MISSED'} (wall clock, load average {os.getloadavg()[0]:.1f})")
         print(f"  contracts/min     {projected:8.0f}   from CPU time, on {min(cores, a.jobs)} idle cores")
+        if floor:
+            ratio, wanted = rate / floor, TARGETS["contracts_per_minute"] / FLOOR_AT_TARGET
+            print(f"  of the PDF floor  {ratio:8.2f}   target >= {wanted:.2f}  {'met' if ratio >= wanted else 'MISSED'}"
+                  f" (pdftotext {floor:.0f} PDFs/min at this hour, about {FLOOR_AT_TARGET} when the target was set)")
         print(f"  peak memory MB    {peak / 2**20:8.0f}   target <  {TARGETS['peak_mb']}"
               f"  {'met' if peak / 2**20 < TARGETS['peak_mb'] else 'MISSED'}")
         print(f"  unchanged re-run  {wall2:8.2f}s  target <  {TARGETS['rerun_s']:.0f} s"
