@@ -27,7 +27,7 @@ WORDS_PER_PAGE = 560
 TARGETS = {"contracts_per_minute": 2000, "peak_mb": 300, "rerun_s": 5.0}
 # The issue sets its target against the PDF floor: pdftotext reads about 2,500 such PDFs a minute on two
 # cores, so 2,000 a minute is 80% of that floor. The floor is measured again in every run (below), because
-# this host's speed moves by a quarter from one hour to the next; the ratio is what stays comparable.
+# this host's speed moves by a quarter or more, sometimes within minutes; the ratio stays more comparable.
 FLOOR_AT_TARGET = 2500
 
 
@@ -168,8 +168,9 @@ def timed_batch(cmd):
 
 
 def pdf_floor(pdfs, jobs):
-    """Contracts per minute if every contract were one of these PDFs read by `pdftotext FILE -`, one
-    process per file, `jobs` at a time (None without pdftotext)."""
+    """PDFs per minute that `pdftotext FILE -` reads, one process per file, `jobs` at a time: the rate
+    the batch would have if every contract were one of these PDFs and reading it were all the work
+    (None without pdftotext)."""
     if not pdfs or not shutil.which("pdftotext"):
         return None
     from concurrent.futures import ThreadPoolExecutor
