@@ -191,7 +191,7 @@ final class ConceptTemplate: @unchecked Sendable {
     }
 
     /// The placeholders a contract fills with its own names and data terms.
-    static let nameSlots = ["{vendor}", "{customer}", "{data}"]
+    static let nameSlots = Lexicon.builtIn.sorted().map { "{\($0)}" }
 
     /// A character without case that no pattern uses (private use).
     private static let mark = "\u{E000}"
@@ -205,7 +205,7 @@ final class ConceptTemplate: @unchecked Sendable {
             let after = rest.index(after: open)
             let escaped = open > rest.startIndex && rest[rest.index(before: open)] == "\\"
             guard !escaped, let close = rest[after...].firstIndex(of: "}"),
-                ["vendor", "customer", "data"].contains(rest[after..<close]) || rest[after..<close].hasPrefix("defined:")
+                Lexicon.builtIn.contains(String(rest[after..<close])) || rest[after..<close].hasPrefix("defined:")
             else {
                 out += rest[...open]
                 rest = rest[after...]

@@ -39,9 +39,9 @@ final class Lexicon: @unchecked Sendable {
     /// Substitutes harmless stand-ins for placeholders, to check a pattern compiles.
     static func expandForValidation(_ pattern: String) -> String {
         guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
-        return pattern.replacingOccurrences(of: "{vendor}", with: "vendor").replacingOccurrences(of: "{customer}", with: "customer")
-            .replacingOccurrences(of: "{data}", with: "data")
-            .replacingOccurrences(of: #"\{defined:[a-z0-9-]+\}"#, with: "defined", options: .regularExpression)
+        var expanded = pattern
+        for name in builtIn { expanded = expanded.replacingOccurrences(of: "{\(name)}", with: name) }
+        return expanded.replacingOccurrences(of: #"\{defined:[a-z0-9-]+\}"#, with: "defined", options: .regularExpression)
     }
 
     /// Concept `name` for this contract: its patterns, placeholders filled in, with
@@ -53,13 +53,7 @@ final class Lexicon: @unchecked Sendable {
     private func concept(_ key: Key) -> CompiledConcept? {
         if let cached = compiled[key.slot] { return cached }
         let name = key.name
-        let patterns: [String]
-        switch name {
-        case "vendor": patterns = ["{vendor}"]
-        case "customer": patterns = ["{customer}"]
-        case "data": patterns = ["{data}"]
-        default: patterns = concepts[name] ?? []
-        }
+        let patterns = Self.builtIn.contains(name) ? ["{\(name)}"] : concepts[name] ?? []
         guard !patterns.isEmpty else { return nil }
         let template = Self.shared.template(name, patterns, hasPlaceholder: Self.hasPlaceholder)
         let concept: CompiledConcept

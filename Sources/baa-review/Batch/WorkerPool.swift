@@ -37,8 +37,6 @@ final class WorkerPool {
     private var slots: [Slot]
     /// The largest memory in use at once by the supervisor and its workers, in bytes (sampled).
     private(set) var peakMemoryBytes = 0
-    /// Workers started, for the summary.
-    private(set) var started = 0
 
     private struct Slot {
         var worker: WorkerProcess?
@@ -64,7 +62,6 @@ final class WorkerPool {
         for i in slots.indices where slots[i].worker == nil {
             guard let worker = try? WorkerProcess(executable: executable, arguments: arguments) else { return }
             slots[i].worker = worker
-            started += 1
         }
     }
 
@@ -90,7 +87,6 @@ final class WorkerPool {
                 if slots[i].worker == nil {
                     do {
                         slots[i].worker = try WorkerProcess(executable: executable, arguments: arguments)
-                        started += 1
                     } catch {
                         if slots.allSatisfy({ $0.worker == nil }) { throw CLIError("cannot start workers: \(error)") }
                         continue
