@@ -86,12 +86,18 @@ public struct LiteralPrefilter: Sendable {
     }
 
     /// Whether `text` may match: false only when it holds none of the anchors.
+    public func mayMatch(_ text: some StringProtocol) -> Bool {
+        earliestStart(in: text) != nil
+    }
+
+    /// Where in `text` a match may first begin (a UTF-16 offset): where an anchor first
+    /// occurs; nil when none does, and so no match can; 0 for a text that cannot be folded.
     ///
     /// Most texts asked about once (a clause for a cross-reference, a definition) hold
     /// none: their bytes are looked through for an anchor's start first, lower-casing
     /// as they go, and only a text that has one, or has characters that may fold into
     /// one, is folded for the whole test.
-    public func mayMatch(_ text: some StringProtocol) -> Bool {
+    public func earliestStart(in text: some StringProtocol) -> Int? {
         var string = String(text)
         let ruledOut = string.withUTF8 { bytes -> Bool in
             var previousIsWord = false
@@ -104,9 +110,9 @@ public struct LiteralPrefilter: Sendable {
             }
             return true
         }
-        if ruledOut { return false }
-        guard let folded = FoldedText(string) else { return true }
-        return mayMatch(folded)
+        if ruledOut { return nil }
+        guard let folded = FoldedText(string) else { return 0 }
+        return earliestStart(in: folded)
     }
 
     /// Whether an anchor starts at `start` of `bytes`, compared with ASCII letters
@@ -130,19 +136,34 @@ public struct LiteralPrefilter: Sendable {
 
     /// Whether a text already folded may match.
     public func mayMatch(_ text: FoldedText) -> Bool {
+        firstAnchor(in: text) != nil
+    }
+
+    /// Where in a text already folded a match may first begin (a UTF-16 offset), nil
+    /// when no match can. A search that starts there, seeing the text before it
+    /// (`NSRegularExpression.matches(in:from:length:)`), finds what a search of the
+    /// whole text finds: every match begins with an anchor.
+    public func earliestStart(in text: FoldedText) -> Int? {
+        firstAnchor(in: text).map(text.utf16Offset(ofByte:))
+    }
+
+    /// The byte offset of the first anchor in `text` (at a word's start for a `wordStart`
+    /// prefilter), nil when there is none or a literal every match holds is missing.
+    private func firstAnchor(in text: FoldedText) -> Int? {
         if wordStart {
-            guard firstBytes.0 & text.wordFirstBytes.0 != 0 || firstBytes.1 & text.wordFirstBytes.1 != 0 else { return false }
+            guard firstBytes.0 & text.wordFirstBytes.0 != 0 || firstBytes.1 & text.wordFirstBytes.1 != 0 else { return nil }
         }
         // this runs for every concept on every text: plain loops, no slices or closures
-        let anchored = text.bytes.withUnsafeBufferPointer { bytes in
+        let first = text.bytes.withUnsafeBufferPointer { bytes -> Int? in
             if wordStart {
-                for start in text.wordStarts where anchorStarts(at: start, in: bytes, folded: true) { return true }
+                for start in text.wordStarts where anchorStarts(at: start, in: bytes, folded: true) { return start }
             } else {
-                for start in 0..<bytes.count where anchorStarts(at: start, in: bytes, folded: true) { return true }
+                for start in 0..<bytes.count where anchorStarts(at: start, in: bytes, folded: true) { return start }
             }
-            return false
+            return nil
         }
-        return anchored && (required?.hold(in: text) ?? true)
+        guard let first, required?.hold(in: text) ?? true else { return nil }
+        return first
     }
 
     static func adding(_ byte: UInt8, to set: (UInt64, UInt64)) -> (UInt64, UInt64) {
@@ -449,6 +470,8 @@ public struct FoldedText {
     /// Offsets not preceded by an ASCII letter, digit, `_` or `-`, where a letter, digit or other byte begins.
     let wordStarts: [Int]
     let wordFirstBytes: (UInt64, UInt64)
+    /// Whether every byte is ASCII (so byte offsets are UTF-16 offsets).
+    let isASCII: Bool
 
     /// Nil when the text has a character whose case folding could turn into ASCII
     /// letters ("ﬁ", "ß", the Kelvin sign): a case-insensitive regex matches those,
@@ -477,6 +500,16 @@ public struct FoldedText {
         if !plain, Self.foldsToASCII(text) { return nil }
         wordStarts = starts
         wordFirstBytes = firsts
+        isASCII = plain
+    }
+
+    /// The UTF-16 offset of the character that starts at byte `offset`.
+    func utf16Offset(ofByte offset: Int) -> Int {
+        if isASCII { return offset }
+        var units = 0
+        // one unit per character, two for one beyond the BMP (a 4-byte sequence)
+        for byte in bytes[..<offset] where byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
+        return units
     }
 
     /// Whether `text` has a non-ASCII character that changes when case-folded, which a

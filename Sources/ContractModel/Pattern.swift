@@ -21,23 +21,25 @@ public struct Pattern: @unchecked Sendable {
 
     /// The first match in `text`.
     public func firstRange(in text: some StringProtocol) -> Range<String.Index>? {
-        if let prefilter, !prefilter.mayMatch(text) { return nil }
         let s = String(text)
-        guard let m = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
+        guard let start = earliestStart(in: s),
+            let m = regex.firstMatch(in: s, from: start, length: s.utf16.count)
+        else { return nil }
         return Range(m.range, in: s)
     }
 
     /// The last match in `text`.
     public func lastRange(in text: String) -> Range<String.Index>? {
-        if let prefilter, !prefilter.mayMatch(text) { return nil }
-        guard let m = regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).last else { return nil }
+        guard let start = earliestStart(in: text),
+            let m = regex.matches(in: text, from: start, length: text.utf16.count).last
+        else { return nil }
         return Range(m.range, in: text)
     }
 
     /// Every match in `text`, with the ranges of its capture groups (nil where a group took no part).
     public func matches(in text: String) -> [PatternMatch] {
-        if let prefilter, !prefilter.mayMatch(text) { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+        guard let start = earliestStart(in: text) else { return [] }
+        return regex.matches(in: text, from: start, length: text.utf16.count).compactMap { m in
             guard let range = Range(m.range, in: text) else { return nil }
             let groups = (1..<max(1, m.numberOfRanges)).map { Range(m.range(at: $0), in: text) }
             return PatternMatch(range: range, groups: groups)
@@ -46,9 +48,16 @@ public struct Pattern: @unchecked Sendable {
 
     /// Whether `text` has a match.
     public func matches(_ text: some StringProtocol) -> Bool {
-        if let prefilter, !prefilter.mayMatch(text) { return false }
         let s = String(text)
-        return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        guard let start = earliestStart(in: s) else { return false }
+        return regex.firstMatch(in: s, from: start, length: s.utf16.count) != nil
+    }
+
+    /// Where a match may first begin in `text` (a UTF-16 offset; 0 without a
+    /// prefilter), nil when the prefilter rules the text out.
+    private func earliestStart(in text: String) -> Int? {
+        guard let prefilter else { return 0 }
+        return prefilter.earliestStart(in: text)
     }
 }
 

@@ -226,6 +226,57 @@ struct PrefilterTests {
         return texts
     }
 
+    /// A search that starts where the prefilter says a match may first begin, seeing the
+    /// text before it, finds exactly the matches of a search of the whole text: with
+    /// look-behinds that reach before that place, and characters before it that take
+    /// more bytes than UTF-16 units.
+    @Test func searchingFromTheEarliestStartFindsEveryMatch() throws {
+        let patterns = [
+            "notif(?:y|ication)", "business associate|vendor", "(?<!not )train(?:s|ed|ing)?", "(?<!cure )(?:material )?breach",
+            "\\b(?:sections?|clauses?)\\s*\\d", "third part(?:y|ies)", "data(?= use)",
+        ]
+        let texts = [
+            "Vendor shall notify", "do not train on data, and may train models", "not trained, but training is allowed",
+            "caf\u{E9} vendor shall notify the caf\u{E9}", "\u{1F600} vendor \u{1F600} vendor", "\u{201C}Vendor\u{201D} may train",
+            "cure breach, then a material breach", "a cure material breach", "see Section 4 and clause 5", "sections4",
+            "third-party and third parties", "x-vendor vendor", "data and data use", "prenotification, notification",
+            "\u{FB01}ne vendor", "r\u{E9}sum\u{E9} not train train",
+        ]
+        var searched = 0
+        for pattern in patterns {
+            for wordStart in [false, true] {
+                let regex = wordStart
+                    ? try regex(pattern)
+                    : try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                let filter = try #require(LiteralPrefilter(pattern: pattern, wordStart: wordStart))
+                for text in texts {
+                    let length = text.utf16.count
+                    let whole = regex.matches(in: text, range: NSRange(location: 0, length: length)).map(\.range)
+                    guard let start = filter.earliestStart(in: text) else {
+                        #expect(whole.isEmpty, "\(pattern) ruled out \(text.debugDescription)")
+                        continue
+                    }
+                    if let folded = FoldedText(text) { #expect(filter.earliestStart(in: folded) == start) }
+                    let from = regex.matches(in: text, from: start, length: length).map(\.range)
+                    #expect(from == whole, "\(pattern) from \(start) in \(text.debugDescription)")
+                    #expect(regex.firstMatch(in: text, from: start, length: length)?.range == whole.first)
+                    if start > 0 { searched += 1 }
+                }
+            }
+            // `Pattern` searches from there too
+            let compiled = Pattern(pattern, caseInsensitive: true)
+            let plain = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            for text in texts {
+                let whole = plain.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map(\.range)
+                #expect(compiled.matches(in: text).map { NSRange($0.range, in: text) } == whole, "\(pattern) in \(text.debugDescription)")
+                #expect(compiled.firstRange(in: text).map { NSRange($0, in: text) } == whole.first)
+                #expect(compiled.lastRange(in: text).map { NSRange($0, in: text) } == whole.last)
+                #expect(compiled.matches(text) == !whole.isEmpty)
+            }
+        }
+        #expect(searched > 25)
+    }
+
     @Test func neverRulesOutAMatchOfTheLibrarysConcepts() throws {
         let texts = try sampleSentences()
         var checked = 0

@@ -152,16 +152,27 @@ final class Lexicon: @unchecked Sendable {
         }
         guard let folded = fold(text) else { return all(concept.regex) }
         var present: [ConceptPattern] = []
+        // no occurrence begins before the first place a present pattern's prefilter allows
+        var earliest = length.length
         for pattern in concept.patterns {
-            if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { continue }
+            var start = 0
+            if let prefilter = pattern.prefilter {
+                guard let allowed = prefilter.earliestStart(in: folded) else { continue }
+                start = allowed
+            }
             if let words = pattern.words, let found = words.matches(folded) {
                 if found { present.append(pattern) }
+                earliest = min(earliest, start)
                 continue
             }
             guard let regex = pattern.regex else { return all(concept.regex) }
-            if regex.firstMatch(in: text, range: length) != nil { present.append(pattern) }
+            if regex.firstMatch(in: text, from: start, length: length.length) != nil {
+                present.append(pattern)
+                earliest = min(earliest, start)
+            }
         }
-        return present.isEmpty ? [] : all(Self.shared.alternation(present))
+        guard !present.isEmpty else { return [] }
+        return Self.shared.alternation(present)?.matches(in: text, from: earliest, length: length.length).map(\.range) ?? []
     }
 
     /// Answers already given for this contract: the rules ask about the same
@@ -254,9 +265,13 @@ final class Lexicon: @unchecked Sendable {
             if found { return true }
         }
         for pattern in parts.others {
-            if let prefilter = pattern.prefilter, !prefilter.mayMatch(folded) { continue }
+            var start = 0
+            if let prefilter = pattern.prefilter {
+                guard let allowed = prefilter.earliestStart(in: folded) else { continue }
+                start = allowed
+            }
             guard let regex = pattern.regex else { return wholeRegex() }
-            if regex.firstMatch(in: text, range: whole) != nil { return true }
+            if regex.firstMatch(in: text, from: start, length: whole.length) != nil { return true }
         }
         return false
     }
