@@ -22,6 +22,17 @@ final class WorkerProcess {
     private(set) var exited = false
     private(set) var exitStatus: Int32 = 0
 
+    /// This process's environment as a worker gets it (see `WorkerEnvironment`).
+    private static let environment: [String] = {
+        var entries: [String] = []
+        var p = environ
+        while let entry = p.pointee {
+            entries.append(String(cString: entry))
+            p += 1
+        }
+        return WorkerEnvironment.adding(to: entries)
+    }()
+
     struct SpawnError: Error, CustomStringConvertible {
         var description: String
     }
@@ -55,8 +66,10 @@ final class WorkerProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        let envp: [UnsafeMutablePointer<CChar>?] = Self.environment.map { strdup($0) } + [nil]
+        defer { for p in envp { free(p) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         close(inPipe[0])
         close(outPipe[1])
         close(errPipe[1])
