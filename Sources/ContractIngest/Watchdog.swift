@@ -10,13 +10,59 @@ public enum Watchdog {
     public static func run<T: Sendable>(seconds: Double, stackSize: Int = 16 << 20, _ work: @escaping @Sendable () -> T) -> T? {
         let box = Shared<T>()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        WorkThread.idle(stackSize: stackSize).perform {
             box.value = work()
             done.signal()
         }
-        thread.stackSize = stackSize
-        thread.start()
         guard done.wait(timeout: .now() + seconds) == .success else { return nil }
         return box.value
+    }
+}
+
+/// A thread that runs one piece of work at a time and waits among the idle threads
+/// between them: a process reading file after file does not start a thread, with
+/// its stack and its allocator's cache, for each. A thread whose work never
+/// returns is never idle again; the watchdog has given up on it.
+private final class WorkThread: @unchecked Sendable {
+    private let stackSize: Int
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var work: (@Sendable () -> Void)?
+
+    private static let idleLock = NSLock()
+    nonisolated(unsafe) private static var idle: [WorkThread] = []  // under `idleLock`
+
+    private init(stackSize: Int) {
+        self.stackSize = stackSize
+        let thread = Thread { [self] in serve() }
+        thread.stackSize = stackSize
+        thread.start()
+    }
+
+    /// An idle thread with a stack of `stackSize`, or a new one.
+    static func idle(stackSize: Int) -> WorkThread {
+        let reused = idleLock.withLock { () -> WorkThread? in
+            guard let i = idle.lastIndex(where: { $0.stackSize == stackSize }) else { return nil }
+            return idle.remove(at: i)
+        }
+        return reused ?? WorkThread(stackSize: stackSize)
+    }
+
+    /// Runs `work` on this thread, which `idle(stackSize:)` gave and no one else has.
+    func perform(_ work: @escaping @Sendable () -> Void) {
+        lock.withLock { self.work = work }
+        ready.signal()
+    }
+
+    private func serve() {
+        while true {
+            ready.wait()
+            let next = lock.withLock { () -> (@Sendable () -> Void)? in
+                defer { work = nil }
+                return work
+            }
+            next?()
+            Self.idleLock.withLock { Self.idle.append(self) }
+        }
     }
 }
