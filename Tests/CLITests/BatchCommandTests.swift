@@ -41,6 +41,22 @@ import Testing
         return result
     }
 
+    /// `--password` reaches the workers (in their environment, which the batch builds for
+    /// them, not on their command line).
+    @Test func passwordReachesTheWorkers() throws {
+        let dir = try temporaryDirectory()
+        let contracts = dir.appendingPathComponent("contracts")
+        try FileManager.default.createDirectory(at: contracts, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: cliRepoRoot.appendingPathComponent("Tests/ContractIngestTests/Fixtures/pdf/encrypted.pdf"),
+            to: contracts.appendingPathComponent("locked.pdf"))
+        let without = try runCLI(["batch", "contracts", "--out", "out1", "--jobs", "1"], cwd: dir)
+        #expect(without.stdout.contains("0 reviewed, 0 unchanged, 1 failed"), "\(without.stdout)")
+        #expect(without.stderr.contains("--password"))
+        let with = try runCLI(["batch", "contracts", "--out", "out2", "--jobs", "1", "--password", "secret"], cwd: dir)
+        #expect(with.stdout.contains("1 reviewed, 0 unchanged, 0 failed"), "\(with.stdout) \(with.stderr)")
+    }
+
     @Test func batchStoreCacheAndQueries() throws {
         guard let dir = try compose(8, seed: 11) else { return }
         let contracts = dir.appendingPathComponent("contracts")

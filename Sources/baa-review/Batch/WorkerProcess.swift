@@ -22,8 +22,9 @@ final class WorkerProcess {
     private(set) var exited = false
     private(set) var exitStatus: Int32 = 0
 
-    /// This process's environment as a worker gets it (see `WorkerEnvironment`).
-    private static let environment: [String] = {
+    /// This process's environment as a worker gets it (see `WorkerEnvironment`), read
+    /// at each start: the batch sets the password variable before it starts workers.
+    private static func environment() -> [String] {
         var entries: [String] = []
         var p = environ
         while let entry = p.pointee {
@@ -31,7 +32,7 @@ final class WorkerProcess {
             p += 1
         }
         return WorkerEnvironment.adding(to: entries)
-    }()
+    }
 
     struct SpawnError: Error, CustomStringConvertible {
         var description: String
@@ -66,7 +67,7 @@ final class WorkerProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
-        let envp: [UnsafeMutablePointer<CChar>?] = Self.environment.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = Self.environment().map { strdup($0) } + [nil]
         defer { for p in envp { free(p) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
