@@ -32,6 +32,13 @@ final class ConceptPattern: @unchecked Sendable {
         if !mayBeWords { literalWords = .some(nil) }
     }
 
+    /// Where a match may first begin in `text` (a UTF-16 offset; 0 without a prefilter),
+    /// nil when the prefilter rules the text out.
+    func earliestStart(in text: FoldedText) -> Int? {
+        guard let prefilter else { return 0 }
+        return prefilter.earliestStart(in: text)
+    }
+
     /// The pattern's words when it is nothing else, matched without the regex.
     var words: WordLiterals? {
         lock.withLock {

@@ -155,18 +155,15 @@ final class Lexicon: @unchecked Sendable {
         // no occurrence begins before the first place a present pattern's prefilter allows
         var earliest = length.length
         for pattern in concept.patterns {
-            var start = 0
-            if let prefilter = pattern.prefilter {
-                guard let allowed = prefilter.earliestStart(in: folded) else { continue }
-                start = allowed
+            guard let start = pattern.earliestStart(in: folded) else { continue }
+            let found: Bool
+            if let words = pattern.words, let decided = words.matches(folded) {
+                found = decided
+            } else {
+                guard let regex = pattern.regex else { return all(concept.regex) }
+                found = regex.firstMatch(in: text, from: start, length: length.length) != nil
             }
-            if let words = pattern.words, let found = words.matches(folded) {
-                if found { present.append(pattern) }
-                earliest = min(earliest, start)
-                continue
-            }
-            guard let regex = pattern.regex else { return all(concept.regex) }
-            if regex.firstMatch(in: text, from: start, length: length.length) != nil {
+            if found {
                 present.append(pattern)
                 earliest = min(earliest, start)
             }
@@ -265,11 +262,7 @@ final class Lexicon: @unchecked Sendable {
             if found { return true }
         }
         for pattern in parts.others {
-            var start = 0
-            if let prefilter = pattern.prefilter {
-                guard let allowed = prefilter.earliestStart(in: folded) else { continue }
-                start = allowed
-            }
+            guard let start = pattern.earliestStart(in: folded) else { continue }
             guard let regex = pattern.regex else { return wholeRegex() }
             if regex.firstMatch(in: text, from: start, length: whole.length) != nil { return true }
         }
