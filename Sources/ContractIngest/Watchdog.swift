@@ -10,10 +10,7 @@ public enum Watchdog {
     public static func run<T: Sendable>(seconds: Double, stackSize: Int = 16 << 20, _ work: @escaping @Sendable () -> T) -> T? {
         let box = Shared<T>()
         let done = DispatchSemaphore(value: 0)
-        WorkThread.idle(stackSize: stackSize).perform {
-            box.value = work()
-            done.signal()
-        }
+        WorkThread.idle(stackSize: stackSize).perform({ box.value = work() }, then: done)
         guard done.wait(timeout: .now() + seconds) == .success else { return nil }
         return box.value
     }
@@ -27,7 +24,7 @@ private final class WorkThread: @unchecked Sendable {
     private let stackSize: Int
     private let ready = DispatchSemaphore(value: 0)
     private let lock = NSLock()
-    private var work: (@Sendable () -> Void)?
+    private var work: (run: @Sendable () -> Void, done: DispatchSemaphore)?
 
     private static let idleLock = NSLock()
     nonisolated(unsafe) private static var idle: [WorkThread] = []  // under `idleLock`
@@ -48,21 +45,24 @@ private final class WorkThread: @unchecked Sendable {
         return reused ?? WorkThread(stackSize: stackSize)
     }
 
-    /// Runs `work` on this thread, which `idle(stackSize:)` gave and no one else has.
-    func perform(_ work: @escaping @Sendable () -> Void) {
-        lock.withLock { self.work = work }
+    /// Runs `work` on this thread, which `idle(stackSize:)` gave and no one else has, and
+    /// signals `done` once the thread is idle again (so that the caller's next work, if
+    /// it comes at once, finds it there).
+    func perform(_ work: @escaping @Sendable () -> Void, then done: DispatchSemaphore) {
+        lock.withLock { self.work = (work, done) }
         ready.signal()
     }
 
     private func serve() {
         while true {
             ready.wait()
-            let next = lock.withLock { () -> (@Sendable () -> Void)? in
+            guard let next = lock.withLock({ () -> (run: @Sendable () -> Void, done: DispatchSemaphore)? in
                 defer { work = nil }
                 return work
-            }
-            next?()
+            }) else { continue }
+            next.run()
             Self.idleLock.withLock { Self.idle.append(self) }
+            next.done.signal()
         }
     }
 }
